@@ -1,0 +1,49 @@
+// Lint: TypeScript rules plus the layer rules of DESIGN.md ("who may import whom").
+// A layer is a top-level folder; a relative import that climbs into a forbidden layer is an error.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+const layerImport = (layers) => ({
+  regex: `^(\\.\\./)+(${layers.join('|')})/`,
+  message: `This layer may not import from ${layers.join(', ')} (see docs/architecture.md, "Import rules").`,
+});
+const nodeBuiltins = {
+  regex: '^(node:|fs$|path$|os$|child_process$|net$|http$|https$|crypto$|stream$|events$|url$|util$|buffer$)',
+  message: 'The renderer runs in a sandboxed page: no Node modules; talk to window.beckon (TerminalApi).',
+};
+const restrict = (...patterns) => ({ 'no-restricted-imports': ['error', { patterns }] });
+
+export default tseslint.config(
+  { ignores: ['node_modules/', 'dist/', 'test-results/', 'bench/reports/', '**/*.js', '!eslint.config.js'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-explicit-any': 'off',
+    },
+  },
+  // protocol: the contract; imports nothing of the other parts, and no Node or Electron.
+  { files: ['protocol/**/*.ts'], rules: restrict(
+    layerImport(['server', 'hardware', 'main', 'preload', 'renderer', 'sim', 'bench', 'test']),
+    { regex: '^(electron|node:)', message: 'protocol is shared with the browser: no Node or Electron imports.' }) },
+  // server: plain Node; never the desktop layers or the simulators.
+  { files: ['server/**/*.ts'], rules: restrict(
+    layerImport(['main', 'preload', 'renderer', 'hardware', 'sim', 'bench']),
+    { regex: '^electron', message: 'The server runs headless: no Electron imports.' }) },
+  // hardware: drivers; never Electron, never the server or UI.
+  { files: ['hardware/**/*.ts'], rules: restrict(
+    layerImport(['server', 'main', 'preload', 'renderer', 'sim', 'bench']),
+    { regex: '^electron', message: 'hardware never imports Electron.' }) },
+  // main: the terminal agent folder is plain Node (no Electron); only main/electron/ may use Electron.
+  { files: ['main/**/*.ts'], ignores: ['main/electron/**'], rules: restrict(
+    layerImport(['preload', 'renderer', 'sim', 'bench']),
+    { regex: '^electron', message: 'Only main/electron/ may import Electron: the terminal agent is plain Node.' }) },
+  { files: ['main/electron/**/*.ts'], rules: restrict(layerImport(['preload', 'renderer', 'sim', 'bench'])) },
+  // preload: contextBridge + the contract, nothing else.
+  { files: ['preload/**/*.ts'], rules: restrict(layerImport(['server', 'hardware', 'main', 'renderer', 'sim', 'bench'])) },
+  // renderer: browser code; talks only to TerminalApi (browser-side drivers live in hardware/browser/).
+  { files: ['renderer/**/*.ts', 'renderer/**/*.tsx'], rules: restrict(
+    layerImport(['server', 'main', 'preload', 'sim', 'bench']), nodeBuiltins,
+    { regex: '^(\\.\\./)+hardware/(?!browser/)', message: 'The renderer may use only browser-side drivers (hardware/browser/).' }) },
+);

@@ -1,0 +1,31 @@
+// Shared primitives of the wire contract: identifiers, times, errors, headers.
+import { z } from 'zod';
+
+export const API_PREFIX = '/api/v1';
+/** Every write from a terminal or companion page carries this header (a client-chosen unique key). */
+export const IDEMPOTENCY_HEADER = 'idempotency-key';
+
+export const Id = z.string().min(1).max(64).regex(/^[A-Za-z0-9_.:-]+$/, 'letters, digits and _ . : - only');
+export const Uuid = z.string().uuid();
+export const IsoTime = z.string().datetime({ offset: true });
+export const IdempotencyKey = z.string().min(8).max(128).regex(/^[A-Za-z0-9_.:-]+$/, 'letters, digits and _ . : - only');
+export const ShortText = z.string().trim().min(1).max(200);
+export const Keywords = z.array(z.string().trim().min(1).max(60)).max(30);
+
+export const ErrorCode = z.enum([
+  'bad_request', 'unauthorized', 'forbidden', 'not_found', 'conflict',
+  'payload_too_large', 'unsupported_media_type', 'rate_limited', 'gone', 'internal',
+]);
+export type ErrorCode = z.infer<typeof ErrorCode>;
+
+export const ErrorBody = z.object({
+  error: z.object({
+    code: ErrorCode,
+    message: z.string(),
+    /** Dotted path of the offending field, when one field is to blame. */
+    field: z.string().optional(),
+  }),
+});
+export type ErrorBody = z.infer<typeof ErrorBody>;
+
+export const Ok = z.object({ ok: z.literal(true) });

@@ -1,0 +1,53 @@
+// WebSocket push: one socket per client at API_PREFIX + '/ws'. Every server message on a channel
+// carries a sequence number; a reconnecting client says where it stopped and gets the rest, in order,
+// without gaps or repeats — or a snapshot when the server no longer holds what it missed.
+import { z } from 'zod';
+import { IsoTime, Uuid } from './common.ts';
+import { CustomerCard, ShopList } from './offers.ts';
+
+export const WS_PATH = '/api/v1/ws';
+
+export const ClientHello = z.object({
+  type: z.literal('hello'),
+  /** A terminal's device token, or a companion page's secret link token. */
+  auth: z.discriminatedUnion('kind', [
+    z.object({ kind: z.literal('terminal'), token: z.string().min(1).max(200) }),
+    z.object({ kind: z.literal('companion'), token: z.string().min(1).max(200) }),
+  ]),
+  /** Resume point: the epoch and the last sequence number this client received on its channel. */
+  resume: z.object({ epoch: z.string().max(64), seq: z.number().int().min(0) }).optional(),
+});
+export const ClientPing = z.object({ type: z.literal('ping') });
+export const ClientMessage = z.discriminatedUnion('type', [ClientHello, ClientPing]);
+export type ClientMessage = z.infer<typeof ClientMessage>;
+
+/** Payloads of the events pushed on a channel. */
+export const PushEvent = z.discriminatedUnion('type', [
+  /** To the customer's channel, and to the nearest terminal for BLE relay (claim 1). */
+  z.object({ type: z.literal('shop_list'), list: ShopList, relay: z.object({ presenceId: z.string().nullable() }).optional() }),
+  /** To the terminals of shops holding a wanted product (claims 4, 7). */
+  z.object({ type: z.literal('card_upsert'), card: CustomerCard }),
+  z.object({ type: z.literal('card_remove'), customerId: Uuid, reason: z.enum(['served', 'left', 'no_longer_wanted', 'moved_out_of_range']) }),
+  /** To the customer's channel when their record is deleted (they left). */
+  z.object({ type: z.literal('customer_deleted'), customerId: Uuid }),
+  /** To a terminal that was revoked, just before its socket is closed. */
+  z.object({ type: z.literal('revoked') }),
+]);
+export type PushEvent = z.infer<typeof PushEvent>;
+
+export const ServerWelcome = z.object({
+  type: z.literal('welcome'),
+  channel: z.string(),
+  epoch: z.string(),
+  /** The last sequence number on this channel; the next event is seq + 1. */
+  seq: z.number().int(),
+  /** True when the client's resume point was lost (new epoch or too old): a snapshot follows. */
+  resync: z.boolean(),
+});
+export const ServerEvent = z.object({ type: z.literal('event'), seq: z.number().int().min(1), at: IsoTime, event: PushEvent });
+/** Current state of the channel, sent when a resume is impossible: replaces whatever the client held. */
+export const ServerSnapshot = z.object({ type: z.literal('snapshot'), seq: z.number().int(), events: z.array(PushEvent) });
+export const ServerError = z.object({ type: z.literal('error'), code: z.string(), message: z.string() });
+export const ServerPong = z.object({ type: z.literal('pong') });
+export const ServerMessage = z.discriminatedUnion('type', [ServerWelcome, ServerEvent, ServerSnapshot, ServerError, ServerPong]);
+export type ServerMessage = z.infer<typeof ServerMessage>;

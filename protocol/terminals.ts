@@ -1,0 +1,46 @@
+// Terminals, enrollment and roles.
+import { z } from 'zod';
+import { Id, IsoTime, ShortText, Uuid } from './common.ts';
+
+export const Role = z.enum(['shop', 'kiosk', 'console']);
+export type Role = z.infer<typeof Role>;
+
+export const EnrollmentCodeRequest = z.object({
+  role: Role,
+  /** Required for role shop: the shop this terminal serves. */
+  shopId: Id.optional(),
+  /** Installation point: the corridor-graph node where the terminal (and its radio) stands. */
+  nodeId: Id,
+  label: ShortText,
+  /** Seconds the code stays valid, at most 600. */
+  ttlSeconds: z.number().int().min(30).max(600).default(600),
+});
+export const EnrollmentCode = z.object({ code: z.string(), expiresAt: IsoTime });
+
+export const EnrollRequest = z.object({ code: z.string().trim().min(6).max(64) });
+export const EnrollResponse = z.object({
+  terminalId: Uuid,
+  token: z.string(),
+  role: Role,
+  shopId: Id.nullable(),
+  nodeId: Id,
+  label: z.string(),
+});
+
+export const TerminalSummary = z.object({
+  id: Uuid,
+  role: Role,
+  shopId: Id.nullable(),
+  nodeId: Id,
+  label: z.string(),
+  createdAt: IsoTime,
+  lastSeenAt: IsoTime.nullable(),
+  revokedAt: IsoTime.nullable(),
+  online: z.boolean(),
+});
+export const TerminalList = z.object({ terminals: z.array(TerminalSummary) });
+export const WhoAmI = EnrollResponse.omit({ token: true });
+
+export type EnrollmentCodeRequest = z.infer<typeof EnrollmentCodeRequest>;
+export type EnrollResponse = z.infer<typeof EnrollResponse>;
+export type TerminalSummary = z.infer<typeof TerminalSummary>;
