@@ -38,3 +38,16 @@ export function ibeaconPresenceId(uuid: string, major: number, minor: number): s
 export function eddystonePresenceId(namespace: string, instance: string): string {
   return `ed:${namespace.toLowerCase()}:${instance.toLowerCase()}`;
 }
+
+/**
+ * 16-bit alias of the Beckon service, for phones whose advertising payload has no room for the
+ * 128-bit form (service data AD type 0x16 instead of 0x21). Member-only range: register it with the
+ * Bluetooth SIG before shipping to real phones.
+ */
+export const BECKON_SERVICE_UUID16 = 0xfcb3;
+/**
+ * GATT characteristic, inside the Beckon service, that a customer's phone app exposes to receive
+ * the shop list relayed by the nearest terminal (claim 1). Writes carry a framed payload:
+ * 2 bytes big-endian total length, then the bytes, split into MTU-sized writes.
+ */
+export const RELAY_CHARACTERISTIC_UUID = 'b3c0e0a2-5b1e-4c6e-9a4d-42ec0c0a11ed';
