@@ -1,0 +1,155 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { PresenceTracker, type NearestChange, type PresenceOptions } from './tracker.ts';
+
+/** Deterministic PRNG (mulberry32), so a failure can be replayed. */
+function random(seed: number): () => number {
+  return () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Log-distance path loss (-59 dBm at 1 m, exponent 2.2) with Gaussian shadowing noise of σ dB. */
+function radio(seed: number, sigmaDb = 6): (metres: number) => number {
+  const next = random(seed);
+  const gaussian = () => Math.sqrt(-2 * Math.log(1 - next())) * Math.cos(2 * Math.PI * next());
+  return (metres) => Math.round(-59 - 22 * Math.log10(Math.max(metres, 0.5)) + sigmaDb * gaussian());
+}
+
+interface WalkResult { changes: NearestChange[]; secondsNearest: Map<string | null, number> }
+
+/**
+ * Each second both terminals (A at x = 0, B at x = 30, 2 m off the walkway) report the customer
+ * at position x(t); report times jitter within the second. Returns the changes and the time spent
+ * with each terminal as nearest.
+ */
+function walk(seed: number, seconds: number, x: (second: number) => number, opts?: PresenceOptions): WalkResult {
+  const tracker = new PresenceTracker(opts);
+  const rssiAt = radio(seed);
+  const jitter = random(seed + 1000);
+  const changes: NearestChange[] = [];
+  const secondsNearest = new Map<string | null, number>();
+  for (let s = 0; s < seconds; s++) {
+    for (const [terminal, tx] of [['A', 0], ['B', 30]] as const) {
+      const change = tracker.observe('cust', terminal, rssiAt(Math.hypot(x(s) - tx, 2)), s * 1000 + Math.floor(jitter() * 1000));
+      if (change) changes.push(change);
+    }
+    const nearest = tracker.nearest('cust');
+    secondsNearest.set(nearest, (secondsNearest.get(nearest) ?? 0) + 1);
+  }
+  return { changes, secondsNearest };
+}
+
+const SEEDS = [1, 2, 3, 4, 5];
+const NO_HYSTERESIS: PresenceOptions = { halfLifeMs: 1, switchMarginDb: 0 };
+
+test('standing between two terminals, closer to A, under σ 6 dB noise: A, without flapping', () => {
+  for (const seed of SEEDS) {
+    // 10 minutes at 11 m from A and 19 m from B: the mean RSSI differs by 5 dB, less than one σ.
+    const { changes, secondsNearest } = walk(seed, 600, () => 11);
+    const switches = changes.filter((c) => c.from !== null).length;
+    assert.equal(changes[0].from, null);
+    assert.ok(switches <= 3, `seed ${seed}: ${switches} switches`);
+    assert.ok((secondsNearest.get('A') ?? 0) >= 570, `seed ${seed}: A nearest for ${secondsNearest.get('A')} s`);
+    // The same radio without smoothing and hysteresis flaps: the test above can tell the difference.
+    const raw = walk(seed, 600, () => 11, NO_HYSTERESIS).changes.length;
+    assert.ok(raw > 50, `seed ${seed}: raw switches ${raw}`);
+  }
+});
+
+test('exactly midway, the nearest terminal changes only rarely', () => {
+  for (const seed of SEEDS) {
+    const switches = walk(seed, 600, () => 15).changes.filter((c) => c.from !== null).length;
+    assert.ok(switches <= 12, `seed ${seed}: ${switches} switches in 10 minutes`);
+  }
+});
+
+test('walking from A to B switches to B, once or nearly, past the midpoint', () => {
+  for (const seed of SEEDS) {
+    // Stand at A for 30 s, walk 30 m at 0.5 m/s, stand at B for 30 s.
+    const x = (s: number) => Math.min(30, Math.max(0, (s - 30) * 0.5));
+    const { changes } = walk(seed, 120, x);
+    const toB = changes.filter((c) => c.to === 'B');
+    assert.equal(changes[0].to, 'A');
+    assert.equal(changes[changes.length - 1].to, 'B');
+    assert.ok(toB.length <= 2, `seed ${seed}: ${toB.length} switches to B`);
+    const switchedAt = x(toB[0].at / 1000);
+    assert.ok(switchedAt > 15 && switchedAt <= 30, `seed ${seed}: switched to B at x = ${switchedAt}`);
+  }
+});
+
+test('first sighting below minRssi does not make a terminal nearest', () => {
+  const tracker = new PresenceTracker({ minRssi: -90 });
+  assert.equal(tracker.observe('c', 'A', -100, 0), null);
+  assert.equal(tracker.nearest('c'), null);
+  assert.equal(tracker.lastSeen('c'), 0);
+  assert.deepEqual(tracker.observe('c', 'B', -70, 10), { customerId: 'c', from: null, to: 'B', at: 10 });
+});
+
+test('a terminal whose signal fades below minRssi hands over without needing the margin', () => {
+  const tracker = new PresenceTracker({ minRssi: -90, switchMarginDb: 10, halfLifeMs: 1000 });
+  tracker.observe('c', 'A', -85, 0);
+  tracker.observe('c', 'B', -88, 0);
+  assert.equal(tracker.nearest('c'), 'A');
+  assert.deepEqual(tracker.observe('c', 'A', -110, 5_000), { customerId: 'c', from: 'A', to: 'B', at: 5_000 });
+});
+
+test('timeouts: silent terminals drop out, then the customer has no nearest terminal', () => {
+  const tracker = new PresenceTracker({ terminalTimeoutMs: 10_000 });
+  tracker.observe('c', 'A', -60, 0);
+  tracker.observe('c', 'B', -75, 0);
+  tracker.observe('c', 'A', -60, 8_000);
+  assert.deepEqual(tracker.expireTerminals(12_000), []);
+  assert.equal(tracker.smoothedRssi('c', 'B'), undefined, 'B timed out');
+  assert.equal(tracker.nearest('c'), 'A');
+  assert.deepEqual(tracker.expireTerminals(18_001), [{ customerId: 'c', from: 'A', to: null, at: 18_001 }]);
+  assert.equal(tracker.nearest('c'), null);
+  assert.equal(tracker.lastSeen('c'), 8_000);
+  assert.equal(tracker.size, 1, 'the customer is kept until forget()');
+});
+
+test('expiry hands over to the remaining terminal', () => {
+  const tracker = new PresenceTracker({ terminalTimeoutMs: 10_000 });
+  tracker.observe('c', 'A', -60, 0);
+  tracker.observe('c', 'B', -75, 5_000);
+  assert.deepEqual(tracker.expireTerminals(11_000), [{ customerId: 'c', from: 'A', to: 'B', at: 11_000 }]);
+});
+
+test('a stale nearest terminal is replaced at the next sighting, before any expiry sweep', () => {
+  const tracker = new PresenceTracker({ terminalTimeoutMs: 10_000 });
+  tracker.observe('c', 'A', -50, 0);
+  tracker.observe('c', 'B', -80, 9_000);
+  assert.equal(tracker.nearest('c'), 'A');
+  assert.deepEqual(tracker.observe('c', 'B', -80, 11_000), { customerId: 'c', from: 'A', to: 'B', at: 11_000 });
+});
+
+test('out-of-order samples: a late weak sample of the nearest terminal does not flip it', () => {
+  const tracker = new PresenceTracker({ halfLifeMs: 2_000, switchMarginDb: 3 });
+  for (let t = 0; t <= 20_000; t += 1_000) {
+    tracker.observe('c', 'A', -60, t);
+    tracker.observe('c', 'B', -70, t);
+  }
+  const before = tracker.smoothedRssi('c', 'A')!;
+  assert.equal(tracker.observe('c', 'A', -100, 1_000), null);
+  const after = tracker.smoothedRssi('c', 'A')!;
+  assert.ok(before - after < 0.05, `a 19 s old sample moved the mean by ${before - after} dB`);
+  assert.equal(tracker.lastSeen('c'), 20_000);
+  assert.equal(tracker.nearest('c'), 'A');
+});
+
+test('idleSince and forget', () => {
+  const tracker = new PresenceTracker();
+  tracker.observe('early', 'A', -60, 1_000);
+  tracker.observe('late', 'A', -60, 5_000);
+  tracker.observe('early', 'B', -60, 500);
+  assert.deepEqual(tracker.idleSince(3_000), ['early']);
+  assert.deepEqual(tracker.idleSince(6_000).sort(), ['early', 'late']);
+  tracker.forget('early');
+  assert.equal(tracker.size, 1);
+  assert.equal(tracker.nearest('early'), null);
+  assert.equal(tracker.lastSeen('early'), null);
+  assert.deepEqual(tracker.idleSince(6_000), ['late']);
+});
