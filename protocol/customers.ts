@@ -1,6 +1,6 @@
 // Customers (claims 2–5): wants with desire level and payment method, face image, consent, presence identity.
 import { z } from 'zod';
-import { Id, IsoTime, Keywords, ShortText, Uuid } from './common.ts';
+import { IsoTime, Keywords, ShortText, Uuid } from './common.ts';
 import { ProductCode } from './stock.ts';
 
 export const PaymentMethod = z.enum(['cash', 'credit_card', 'debit_card', 'e_money', 'qr_code', 'other']);

@@ -11,3 +11,4 @@ export * from './push.ts';
 export * from './companion.ts';
 export * from './settings.ts';
 export * from './ble.ts';
+export * from './terminal-api.ts';

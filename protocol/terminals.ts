@@ -9,11 +9,15 @@ export const EnrollmentCodeRequest = z.object({
   role: Role,
   /** Required for role shop: the shop this terminal serves. */
   shopId: Id.optional(),
-  /** Installation point: the corridor-graph node where the terminal (and its radio) stands. */
-  nodeId: Id,
+  /** Installation point: the corridor-graph node where the terminal (and its radio) stands; not for consoles. */
+  nodeId: Id.optional(),
   label: ShortText,
   /** Seconds the code stays valid, at most 600. */
   ttlSeconds: z.number().int().min(30).max(600).default(600),
+}).superRefine((r, ctx) => {
+  if (r.role !== 'console' && !r.nodeId) ctx.addIssue({ code: 'custom', path: ['nodeId'], message: `a ${r.role} terminal needs its installation node` });
+  if (r.role === 'shop' && !r.shopId) ctx.addIssue({ code: 'custom', path: ['shopId'], message: 'a shop terminal needs its shop' });
+  if (r.role !== 'shop' && r.shopId) ctx.addIssue({ code: 'custom', path: ['shopId'], message: `a ${r.role} terminal serves no shop` });
 });
 export const EnrollmentCode = z.object({ code: z.string(), expiresAt: IsoTime });
 
@@ -23,7 +27,7 @@ export const EnrollResponse = z.object({
   token: z.string(),
   role: Role,
   shopId: Id.nullable(),
-  nodeId: Id,
+  nodeId: Id.nullable(),
   label: z.string(),
 });
 
@@ -31,7 +35,7 @@ export const TerminalSummary = z.object({
   id: Uuid,
   role: Role,
   shopId: Id.nullable(),
-  nodeId: Id,
+  nodeId: Id.nullable(),
   label: z.string(),
   createdAt: IsoTime,
   lastSeenAt: IsoTime.nullable(),

@@ -1,0 +1,120 @@
+// TerminalApi: every call the terminal UI (renderer) can make on its terminal agent, and every event it
+// receives. One table of zod schemas drives the Electron IPC binding (preload/main), the web-mode
+// WebSocket binding, and validation on both sides.
+import { z } from 'zod';
+import { Id, IsoTime, Uuid } from './common.ts';
+import { Mall } from './mall.ts';
+import { CatalogResult, StockInput, StockItem, StockList, StockPatch } from './stock.ts';
+import { CustomerRegistered, CustomerRegistration } from './customers.ts';
+import { SaleInput, SaleRecorded } from './sales.ts';
+import { EnrollmentCode, EnrollmentCodeRequest, Role, TerminalList } from './terminals.ts';
+import { LiveCounts, RetentionSettings } from './settings.ts';
+import { PushEvent } from './push.ts';
+
+export const DeviceState = z.object({
+  state: z.enum(['ok', 'simulated', 'unavailable', 'off']),
+  /** Why a device is unavailable, in words a clerk can act on ("no scanner connected", "Bluetooth unavailable"). */
+  reason: z.string().optional(),
+});
+export const HardwareConfig = z.object({
+  scanner: z.enum(['keyboard_wedge', 'hid', 'serial', 'simulated']).default('keyboard_wedge'),
+  serialPath: z.string().max(200).optional(),
+  serialBaud: z.number().int().min(300).max(921_600).optional(),
+  hidDevice: z.string().max(40).optional(),
+  ble: z.enum(['noble', 'simulated', 'off']).default('noble'),
+});
+export const TerminalStatus = z.object({
+  enrolled: z.boolean(),
+  role: Role.nullable(),
+  shopId: Id.nullable(),
+  nodeId: Id.nullable(),
+  label: z.string().nullable(),
+  serverUrl: z.string().nullable(),
+  online: z.boolean(),
+  /** Stock and sale entries saved on this terminal, waiting for the server. */
+  outboxPending: z.number().int(),
+  lastError: z.string().nullable(),
+  hardware: z.object({ scanner: DeviceState, ble: DeviceState }),
+});
+/** What the agent answers for a write: applied by the server now, or queued in the offline outbox. */
+export const Queued = z.object({ queued: z.literal(true), key: z.string() });
+export const StockSaveResult = z.union([z.object({ queued: z.literal(false), item: StockItem }), Queued]);
+export const SaleResult = z.union([z.object({ queued: z.literal(false), sale: SaleRecorded }), Queued]);
+export const CsvImportResult = z.object({
+  rows: z.number().int(),
+  saved: z.number().int(),
+  queued: z.number().int(),
+  errors: z.array(z.object({ row: z.number().int(), field: z.string().optional(), message: z.string() })),
+});
+export const ProductLookup = z.object({
+  code: z.string(),
+  check: z.object({ valid: z.boolean(), kind: z.string(), message: z.string().optional() }),
+  /** Fields filled from this shop's stock or the mall catalog when the code is known. */
+  known: StockInput.partial().nullable(),
+});
+export const LiveCustomerDot = z.object({ customerId: Uuid, nodeId: Id.nullable(), wants: z.number().int() });
+
+const call = <P extends z.ZodType, R extends z.ZodType>(params: P, result: R) => ({ params, result });
+const none = z.object({}).strict();
+
+/** Method name → params and result schemas. Channel names derive from these keys. */
+export const TerminalApiMethods = {
+  getStatus: call(none, TerminalStatus),
+  enroll: call(z.object({ serverUrl: z.string().url().max(300), code: z.string().min(6).max(64) }), TerminalStatus),
+  unenroll: call(none, TerminalStatus),
+  setHardwareConfig: call(HardwareConfig, TerminalStatus),
+  getMall: call(none, Mall),
+  // Shop: stock entry and purchases.
+  lookupProduct: call(z.object({ code: z.string().min(1).max(64) }), ProductLookup),
+  listStock: call(z.object({ q: z.string().max(200).optional(), limit: z.number().int().min(1).max(500).default(100), offset: z.number().int().min(0).default(0) }), StockList),
+  saveStock: call(StockInput, StockSaveResult),
+  updateStock: call(z.object({ id: Uuid, patch: StockPatch }), StockSaveResult),
+  removeStock: call(z.object({ id: Uuid }), z.object({ queued: z.boolean() })),
+  importStockCsv: call(z.object({ csv: z.string().max(20_000_000) }), CsvImportResult),
+  recordSale: call(SaleInput, SaleResult),
+  markServed: call(z.object({ customerId: Uuid }), z.object({ ok: z.literal(true) })),
+  /** Simulator only: as if the scanner read this code. */
+  simulateScan: call(z.object({ text: z.string().min(1).max(128) }), z.object({ ok: z.literal(true) })),
+  // Kiosk.
+  searchCatalog: call(z.object({ q: z.string().trim().min(1).max(200) }), CatalogResult),
+  registerCustomer: call(CustomerRegistration, CustomerRegistered),
+  // Console (server mode).
+  listTerminals: call(none, TerminalList),
+  revokeTerminal: call(z.object({ id: Uuid }), z.object({ ok: z.literal(true) })),
+  createEnrollmentCode: call(EnrollmentCodeRequest, EnrollmentCode),
+  liveCounts: call(none, LiveCounts),
+  liveCustomers: call(none, z.object({ customers: z.array(LiveCustomerDot) })),
+  getRetention: call(none, RetentionSettings),
+  setRetention: call(RetentionSettings, RetentionSettings),
+} as const;
+
+export type TerminalApiMethodName = keyof typeof TerminalApiMethods;
+export type TerminalApiParams<K extends TerminalApiMethodName> = z.input<(typeof TerminalApiMethods)[K]['params']>;
+export type TerminalApiResult<K extends TerminalApiMethodName> = z.output<(typeof TerminalApiMethods)[K]['result']>;
+
+/** Events the agent sends to the UI. */
+export const TerminalEvent = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('status'), status: TerminalStatus }),
+  z.object({ type: z.literal('scan'), text: z.string(), check: ProductLookup.shape.check, at: z.number() }),
+  z.object({ type: z.literal('push'), event: PushEvent, at: IsoTime }),
+  z.object({ type: z.literal('import_progress'), done: z.number().int(), total: z.number().int() }),
+]);
+export type TerminalEvent = z.infer<typeof TerminalEvent>;
+
+export type TerminalApi = { [K in TerminalApiMethodName]: (params: TerminalApiParams<K>) => Promise<TerminalApiResult<K>> } & {
+  /** Subscribes to agent events; returns the unsubscribe function. */
+  onEvent(listener: (event: TerminalEvent) => void): () => void;
+};
+
+/** Electron IPC channel names: one per method, plus the event channel. */
+export const terminalChannel = (method: TerminalApiMethodName) => `beckon:${method}` as const;
+export const TERMINAL_EVENT_CHANNEL = 'beckon:event';
+
+/** Web mode: JSON messages over a local WebSocket. */
+export const WebCallMessage = z.object({ id: z.number().int(), method: z.string().max(64), params: z.unknown() });
+export const WebReplyMessage = z.union([
+  z.object({ id: z.number().int(), ok: z.literal(true), result: z.unknown() }),
+  z.object({ id: z.number().int(), ok: z.literal(false), error: z.object({ code: z.string(), message: z.string(), field: z.string().optional() }) }),
+  z.object({ event: TerminalEvent }),
+]);
+export const WEB_AGENT_PATH = '/agent';

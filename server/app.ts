@@ -1,0 +1,51 @@
+// Builds the fastify app around a Core, without listening: the headless server, Electron's server mode,
+// tests (app.inject) and benchmarks all host it the same way.
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import websocket from '@fastify/websocket';
+import type { Core } from './core.ts';
+import { installErrorHandler } from './http/error-handler.ts';
+import { terminalRoutes } from './routes/terminal-routes.ts';
+import { mallRoutes } from './routes/mall-routes.ts';
+import { stockRoutes } from './routes/stock-routes.ts';
+import { customerRoutes } from './routes/customer-routes.ts';
+import { companionRoutes } from './routes/companion-routes.ts';
+import { opsRoutes } from './ops/ops-routes.ts';
+import { wsRoute, WS_MAX_FRAME_BYTES } from './push/ws-route.ts';
+import { terminalChannel } from './push/push-hub.ts';
+
+export interface AppOptions {
+  logger?: FastifyServerOptions['logger'];
+  /** Default body limit in bytes; routes that need more declare it. */
+  bodyLimit?: number;
+  /** Extra routes (e.g. the web UI's static files), registered after the API. */
+  extend?: (app: FastifyInstance) => void | Promise<void>;
+}
+
+export async function buildApp(core: Core, options: AppOptions = {}): Promise<FastifyInstance> {
+  const app = Fastify({ logger: options.logger ?? false, bodyLimit: options.bodyLimit ?? 256_000, return503OnClosing: false });
+  installErrorHandler(app);
+  await app.register(websocket, { options: { maxPayload: WS_MAX_FRAME_BYTES } });
+  app.addHook('onRequest', async (request) => {
+    (request as { startedAt?: number }).startedAt = performance.now();
+  });
+  app.addHook('onResponse', async (request, reply) => {
+    const started = (request as { startedAt?: number }).startedAt ?? performance.now();
+    core.metrics.observe('beckon_http_request_seconds', 'HTTP request latency', (performance.now() - started) / 1000, {
+      route: request.routeOptions.url ?? 'unknown', status: String(reply.statusCode),
+    });
+  });
+  terminalRoutes(app, core);
+  mallRoutes(app, core);
+  stockRoutes(app, core);
+  customerRoutes(app, core);
+  companionRoutes(app, core);
+  opsRoutes(app, core);
+  wsRoute(app, core);
+  core.metrics.gauge('beckon_customers', 'Customers in the mall', () => core.customers.size);
+  core.metrics.gauge('beckon_customers_located', 'Customers with a known location', () => core.presence.locatedCount);
+  core.metrics.gauge('beckon_stock_rows', 'Stock rows in the matcher', () => core.matcher.size);
+  core.metrics.gauge('beckon_push_sockets', 'Open push sockets', () => core.push.connectedSockets);
+  core.metrics.gauge('beckon_terminals_online', 'Terminals with an open push socket', () => core.terminals.live().filter((t) => core.push.isOnline(terminalChannel(t.id))).length);
+  if (options.extend) await options.extend(app);
+  return app;
+}

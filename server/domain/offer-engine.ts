@@ -1,0 +1,143 @@
+// Keeps every customer's shop list and the arriving-customer cards on shop terminals current, and pushes
+// the changes: the list to the customer's channel and (for BLE relay) to the nearest terminal; cards to
+// the terminals of the shops that hold a wanted product, nearest shop first (claims 1, 4, 7, 9, 12).
+import type { CustomerCard, ShopList, ShopOffer } from '../../protocol/offers.ts';
+import type { PushEvent } from '../../protocol/push.ts';
+import { rotatingPresenceId } from '../../protocol/ble.ts';
+import type { CustomerDirectory, CustomerState } from './customer-directory.ts';
+import type { MallState } from './mall-state.ts';
+import type { TerminalRegistry } from './terminal-registry.ts';
+import { offersFor, type MatchFn } from './offer-ranking.ts';
+import { customerChannel, terminalChannel, type PushHub } from '../push/push-hub.ts';
+
+export interface Location { terminalId: string; nodeId: string; since: number }
+type RemoveReason = Extract<PushEvent, { type: 'card_remove' }>['reason'];
+
+export class OfferEngine {
+  private readonly lists = new Map<string, ShopList>();
+  /** shopId → customerId → card currently shown on that shop's terminals. */
+  private readonly cardsByShop = new Map<string, Map<string, CustomerCard>>();
+  private readonly cardShopsByCustomer = new Map<string, Set<string>>();
+  /** "customerId|shopId" pairs a clerk marked served: not shown again until the customer's wants change. */
+  private readonly served = new Set<string>();
+
+  constructor(
+    private readonly mall: MallState,
+    private readonly customers: CustomerDirectory,
+    private readonly terminals: TerminalRegistry,
+    private readonly push: PushHub,
+    private readonly match: MatchFn,
+    private readonly now: () => number,
+    private readonly locationOf: (customerId: string) => Location | null,
+  ) {}
+
+  list(customerId: string): ShopList | undefined {
+    return this.lists.get(customerId);
+  }
+
+  computeList(c: CustomerState): ShopList {
+    const loc = this.locationOf(c.id);
+    const offers = offersFor(c.wants, loc?.nodeId ?? null, c.rankingMode, this.mall, this.match);
+    return { customerId: c.id, mode: c.rankingMode, locationNodeId: loc?.nodeId ?? null, offers, computedAt: new Date(this.now()).toISOString() };
+  }
+
+  /** Recomputes and pushes a customer's list and cards (location change, wants change, mode switch, purchase). */
+  refresh(customerId: string, opts: { wantsChanged?: boolean } = {}): void {
+    const c = this.customers.get(customerId);
+    if (!c) return;
+    if (opts.wantsChanged) for (const key of [...this.served]) if (key.startsWith(`${customerId}|`)) this.served.delete(key);
+    const list = this.computeList(c);
+    this.lists.set(c.id, list);
+    const listEvent: PushEvent = { type: 'shop_list', list };
+    this.push.publish(customerChannel(c.id), listEvent);
+    const loc = this.locationOf(c.id);
+    if (loc) {
+      const presenceId = c.presenceTag ?? rotatingPresenceId(c.presenceSecret, this.now());
+      this.push.publish(terminalChannel(loc.terminalId), { type: 'shop_list', list, relay: { presenceId } });
+    }
+    this.updateCards(c, list, loc);
+  }
+
+  private updateCards(c: CustomerState, list: ShopList, loc: Location | null): void {
+    const next = new Map<string, CustomerCard>();
+    if (loc) {
+      const byShop = new Map<string, ShopOffer[]>();
+      for (const o of list.offers) {
+        if (this.served.has(`${c.id}|${o.shopId}`)) continue;
+        const arr = byShop.get(o.shopId) ?? [];
+        arr.push(o);
+        byShop.set(o.shopId, arr);
+      }
+      for (const [shopId, offers] of byShop) {
+        const previous = this.cardsByShop.get(shopId)?.get(c.id);
+        next.set(shopId, {
+          customerId: c.id, shopId, faceJpegBase64: c.face ? c.face.toString('base64') : null,
+          wants: offers.map((o) => {
+            const w = c.wants.find((x) => x.id === o.wantId)!;
+            return { wantId: w.id, productName: w.productName ?? o.productName, desireLevel: w.desireLevel, paymentMethod: w.paymentMethod, stockId: o.stockId, reason: o.reason };
+          }),
+          distance: offers[0].distance, locationNodeId: loc.nodeId,
+          arrivedAt: previous?.arrivedAt ?? new Date(this.now()).toISOString(),
+        });
+      }
+    }
+    const before = this.cardShopsByCustomer.get(c.id) ?? new Set<string>();
+    for (const shopId of before) if (!next.has(shopId)) this.dropCard(c.id, shopId, loc ? 'no_longer_wanted' : 'moved_out_of_range');
+    const nearestFirst = [...next.values()].sort((a, b) => (a.distance ?? Infinity) - (b.distance ?? Infinity));
+    for (const card of nearestFirst) {
+      let shopCards = this.cardsByShop.get(card.shopId);
+      if (!shopCards) this.cardsByShop.set(card.shopId, (shopCards = new Map()));
+      shopCards.set(c.id, card);
+      this.toShop(card.shopId, { type: 'card_upsert', card });
+    }
+    if (next.size) this.cardShopsByCustomer.set(c.id, new Set(next.keys()));
+    else this.cardShopsByCustomer.delete(c.id);
+  }
+
+  private dropCard(customerId: string, shopId: string, reason: RemoveReason): void {
+    const shopCards = this.cardsByShop.get(shopId);
+    if (!shopCards?.delete(customerId)) return;
+    if (shopCards.size === 0) this.cardsByShop.delete(shopId);
+    this.cardShopsByCustomer.get(customerId)?.delete(shopId);
+    this.toShop(shopId, { type: 'card_remove', customerId, reason });
+  }
+
+  private toShop(shopId: string, event: PushEvent): void {
+    for (const t of this.terminals.ofShop(shopId)) this.push.publish(terminalChannel(t.id), event);
+  }
+
+  /** A clerk served the customer: the card leaves that shop's screens. */
+  markServed(customerId: string, shopId: string): boolean {
+    this.served.add(`${customerId}|${shopId}`);
+    const had = this.cardsByShop.get(shopId)?.has(customerId) ?? false;
+    this.dropCard(customerId, shopId, 'served');
+    return had;
+  }
+
+  /** The customer left (or was deleted): cards removed everywhere, their channel told and closed. */
+  forget(customerId: string): void {
+    for (const shopId of [...(this.cardShopsByCustomer.get(customerId) ?? [])]) this.dropCard(customerId, shopId, 'left');
+    this.cardShopsByCustomer.delete(customerId);
+    this.lists.delete(customerId);
+    for (const key of [...this.served]) if (key.startsWith(`${customerId}|`)) this.served.delete(key);
+    this.push.publish(customerChannel(customerId), { type: 'customer_deleted', customerId });
+    this.push.closeChannel(customerChannel(customerId), 4001, 'customer deleted');
+  }
+
+  /** What a (re)connecting client must hold when it cannot resume. */
+  snapshot(channel: string): PushEvent[] {
+    const [kind, id] = [channel.slice(0, channel.indexOf(':')), channel.slice(channel.indexOf(':') + 1)];
+    if (kind === 'customer') {
+      const customer = this.customers.get(id);
+      const list = this.lists.get(id) ?? (customer ? this.computeList(customer) : undefined);
+      return list ? [{ type: 'shop_list', list }] : [];
+    }
+    const shopId = this.terminals.get(id)?.shopId;
+    const cards = shopId ? [...(this.cardsByShop.get(shopId)?.values() ?? [])] : [];
+    return cards.sort((a, b) => (a.distance ?? Infinity) - (b.distance ?? Infinity)).map((card) => ({ type: 'card_upsert', card }));
+  }
+
+  cardsOf(shopId: string): CustomerCard[] {
+    return [...(this.cardsByShop.get(shopId)?.values() ?? [])];
+  }
+}

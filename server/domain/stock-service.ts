@@ -1,0 +1,80 @@
+// Stock (claims 13, 15): a shop terminal registers, edits and removes its own shop's stock; the matcher
+// index follows every committed write.
+import { randomUUID } from 'node:crypto';
+import type { StockInput, StockItem } from '../../protocol/stock.ts';
+import type { StockMatcher, StockRow } from '../matching/stock-matcher.ts';
+import type { Queryable } from '../store/db.ts';
+import { forbidden, notFound } from '../http/api-error.ts';
+
+export interface StockDbRow { id: string; shop_id: string; code: string; name: string; keywords: string[]; quantity: number; price: number; attributes: Record<string, string | number | boolean>; valid_until: Date; updated_at: Date }
+
+export function stockToWire(r: StockDbRow): StockItem {
+  return {
+    id: r.id, shopId: r.shop_id, code: r.code, name: r.name, keywords: r.keywords, quantity: r.quantity, price: Number(r.price),
+    attributes: r.attributes, validUntil: r.valid_until.toISOString(), updatedAt: r.updated_at.toISOString(),
+  };
+}
+
+export function stockToMatcherRow(r: StockDbRow): StockRow {
+  return { id: r.id, shopId: r.shop_id, code: r.code, name: r.name, keywords: r.keywords, quantity: r.quantity, price: Number(r.price), validUntil: r.valid_until.getTime() };
+}
+
+/** Creates the item, or replaces the shop's item with the same code (a re-scan updates it). */
+export async function upsertStock(tx: Queryable, shopId: string, input: StockInput, now: number): Promise<StockDbRow> {
+  const [row] = await tx.query<StockDbRow>(
+    `INSERT INTO stock (id, shop_id, code, name, keywords, quantity, price, attributes, valid_until, updated_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
+     ON CONFLICT (shop_id, code) DO UPDATE SET name = EXCLUDED.name, keywords = EXCLUDED.keywords, quantity = EXCLUDED.quantity,
+       price = EXCLUDED.price, attributes = EXCLUDED.attributes, valid_until = EXCLUDED.valid_until, updated_at = EXCLUDED.updated_at
+     RETURNING *`,
+    [randomUUID(), shopId, input.code, input.name, input.keywords, input.quantity, input.price, JSON.stringify(input.attributes), new Date(input.validUntil), new Date(now)],
+  );
+  return row;
+}
+
+/** The item, if it belongs to `shopId` (403 for another shop's item, 404 for none). */
+export async function ownStockItem(tx: Queryable, shopId: string, id: string): Promise<StockDbRow> {
+  const [row] = await tx.query<StockDbRow>('SELECT * FROM stock WHERE id = $1', [id]);
+  if (!row) throw notFound(`stock item ${id}`);
+  if (row.shop_id !== shopId) throw forbidden(`stock item ${id} belongs to another shop`);
+  return row;
+}
+
+export async function patchStock(tx: Queryable, current: StockDbRow, patch: Partial<StockInput>, now: number): Promise<StockDbRow> {
+  const merged = { ...stockToWire(current), ...patch };
+  const [row] = await tx.query<StockDbRow>(
+    `UPDATE stock SET code = $2, name = $3, keywords = $4, quantity = $5, price = $6, attributes = $7, valid_until = $8, updated_at = $9
+     WHERE id = $1 RETURNING *`,
+    [current.id, merged.code, merged.name, merged.keywords, merged.quantity, merged.price, JSON.stringify(merged.attributes), new Date(merged.validUntil), new Date(now)],
+  );
+  return row;
+}
+
+export async function deleteStock(tx: Queryable, id: string): Promise<void> {
+  await tx.query('DELETE FROM stock WHERE id = $1', [id]);
+}
+
+export async function listStock(db: Queryable, filter: { shopId?: string; q?: string; limit: number; offset: number }): Promise<{ items: StockItem[]; total: number }> {
+  const where: string[] = [];
+  const params: unknown[] = [];
+  if (filter.shopId) { params.push(filter.shopId); where.push(`shop_id = $${params.length}`); }
+  if (filter.q) { params.push(`%${filter.q.replace(/[\\%_]/g, (m) => '\\' + m)}%`); where.push(`(name ILIKE $${params.length} OR code ILIKE $${params.length})`); }
+  const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
+  const [{ n }] = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM stock ${clause}`, params);
+  const rows = await db.query<StockDbRow>(`SELECT * FROM stock ${clause} ORDER BY name, id LIMIT ${filter.limit} OFFSET ${filter.offset}`, params);
+  return { items: rows.map(stockToWire), total: n };
+}
+
+/** Loads every stock row into the matcher (server start), a page at a time to bound memory. */
+export async function loadMatcher(db: Queryable, matcher: StockMatcher, pageSize = 20_000): Promise<number> {
+  let after = '00000000-0000-0000-0000-000000000000';
+  let total = 0;
+  for (;;) {
+    const rows = await db.query<StockDbRow>(
+      'SELECT id, shop_id, code, name, keywords, quantity, price, valid_until FROM stock WHERE id > $1 ORDER BY id LIMIT $2', [after, pageSize]);
+    for (const r of rows) matcher.upsert(stockToMatcherRow(r));
+    total += rows.length;
+    if (rows.length < pageSize) return total;
+    after = rows[rows.length - 1].id;
+  }
+}

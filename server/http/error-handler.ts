@@ -1,0 +1,39 @@
+// Maps every thrown error to a JSON error body. Client mistakes (bad JSON, wrong content type,
+// oversized bodies, validation) are 4xx; only a genuine server fault is 5xx, and it is logged.
+import type { FastifyError, FastifyInstance } from 'fastify';
+import { ApiError } from './api-error.ts';
+
+const CLIENT_FASTIFY_CODES: Record<string, ApiError['code']> = {
+  FST_ERR_CTP_BODY_TOO_LARGE: 'payload_too_large',
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: 'unsupported_media_type',
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'bad_request',
+  FST_ERR_CTP_EMPTY_JSON_BODY: 'bad_request',
+  FST_ERR_CTP_INVALID_JSON_BODY: 'bad_request',
+  FST_ERR_VALIDATION: 'bad_request',
+  FST_ERR_BAD_URL: 'bad_request',
+  FST_ERR_ASYNC_CONSTRAINT: 'bad_request',
+};
+
+export function installErrorHandler(app: FastifyInstance): void {
+  app.setErrorHandler((err: FastifyError | ApiError | Error, request, reply) => {
+    if (err instanceof ApiError) return reply.status(err.status).send(err.body());
+    const fastifyCode = (err as FastifyError).code;
+    const mapped = fastifyCode ? CLIENT_FASTIFY_CODES[fastifyCode] : undefined;
+    if (mapped) {
+      const message = mapped === 'payload_too_large' ? 'request body is too large' : `body: ${err.message}`;
+      return reply.status(new ApiError(mapped, message).status).send(new ApiError(mapped, message, 'body').body());
+    }
+    if (err instanceof SyntaxError) {
+      return reply.status(400).send(new ApiError('bad_request', `body: ${err.message}`, 'body').body());
+    }
+    const status = (err as FastifyError).statusCode;
+    if (status && status >= 400 && status < 500) {
+      return reply.status(status).send({ error: { code: 'bad_request', message: err.message } });
+    }
+    request.log.error({ err }, 'request failed');
+    return reply.status(500).send(new ApiError('internal', 'internal error').body());
+  });
+  app.setNotFoundHandler((request, reply) => {
+    reply.status(404).send(new ApiError('not_found', `no route ${request.method} ${request.url.split('?')[0]}`).body());
+  });
+}

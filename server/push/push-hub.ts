@@ -1,0 +1,87 @@
+// Push hub: per-channel numbered events, fanned out to the sockets subscribed to each channel.
+// Channels: `terminal:<id>` (one per terminal) and `customer:<id>` (the customer's companion page).
+import { randomUUID } from 'node:crypto';
+import type { PushEvent, ServerMessage } from '../../protocol/push.ts';
+import { ChannelLog } from './channel-log.ts';
+
+export interface PushSocket {
+  send(text: string): void;
+  close(code?: number, reason?: string): void;
+}
+
+export type SnapshotProvider = (channel: string) => PushEvent[];
+
+export class PushHub {
+  /** Changes at every server start: a resume point from another epoch cannot be honoured. */
+  readonly epoch = randomUUID();
+  private readonly logs = new Map<string, ChannelLog>();
+  private readonly sockets = new Map<string, Set<PushSocket>>();
+  private listeners: ((channel: string, event: PushEvent) => void)[] = [];
+  published = 0;
+
+  constructor(private readonly snapshotOf: SnapshotProvider, private readonly backlog = 256, private readonly clock = () => Date.now()) {}
+
+  private log(channel: string): ChannelLog {
+    let log = this.logs.get(channel);
+    if (!log) this.logs.set(channel, (log = new ChannelLog(this.backlog)));
+    return log;
+  }
+
+  publish(channel: string, event: PushEvent): void {
+    const entry = this.log(channel).append(event, new Date(this.clock()).toISOString());
+    this.published++;
+    const subscribers = this.sockets.get(channel);
+    if (subscribers?.size) {
+      const text = JSON.stringify({ type: 'event', seq: entry.seq, at: entry.at, event } satisfies ServerMessage);
+      for (const socket of subscribers) socket.send(text);
+    }
+    for (const listener of this.listeners) listener(channel, event);
+  }
+
+  /** In-process observers (metrics, tests, benchmarks). */
+  onPublish(listener: (channel: string, event: PushEvent) => void): () => void {
+    this.listeners.push(listener);
+    return () => { this.listeners = this.listeners.filter((l) => l !== listener); };
+  }
+
+  /** Subscribes a socket; sends the welcome and then either the missed events or a snapshot. */
+  subscribe(channel: string, socket: PushSocket, resume?: { epoch: string; seq: number }): () => void {
+    const log = this.log(channel);
+    const missed = resume && resume.epoch === this.epoch ? log.since(resume.seq) : undefined;
+    const resync = missed === undefined;
+    const welcome: ServerMessage = { type: 'welcome', channel, epoch: this.epoch, seq: log.lastSeq, resync };
+    socket.send(JSON.stringify(welcome));
+    if (missed) {
+      for (const e of missed) socket.send(JSON.stringify({ type: 'event', seq: e.seq, at: e.at, event: e.event } satisfies ServerMessage));
+    } else {
+      socket.send(JSON.stringify({ type: 'snapshot', seq: log.lastSeq, events: this.snapshotOf(channel) } satisfies ServerMessage));
+    }
+    let set = this.sockets.get(channel);
+    if (!set) this.sockets.set(channel, (set = new Set()));
+    set.add(socket);
+    return () => {
+      set!.delete(socket);
+      if (set!.size === 0) this.sockets.delete(channel);
+    };
+  }
+
+  /** Closes every socket of a channel (revoked terminal, deleted customer) and forgets its log. */
+  closeChannel(channel: string, code: number, reason: string): void {
+    for (const socket of this.sockets.get(channel) ?? []) socket.close(code, reason);
+    this.sockets.delete(channel);
+    this.logs.delete(channel);
+  }
+
+  isOnline(channel: string): boolean {
+    return (this.sockets.get(channel)?.size ?? 0) > 0;
+  }
+
+  get connectedSockets(): number {
+    let n = 0;
+    for (const set of this.sockets.values()) n += set.size;
+    return n;
+  }
+}
+
+export const terminalChannel = (terminalId: string) => `terminal:${terminalId}`;
+export const customerChannel = (customerId: string) => `customer:${customerId}`;

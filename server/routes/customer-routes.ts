@@ -1,0 +1,40 @@
+// Kiosk registration (claims 2–3), purchases (claim 14), sightings (claims 9–11, 16), cards served.
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { IDEMPOTENCY_HEADER, Ok, Uuid } from '../../protocol/common.ts';
+import { CustomerRegistered, CustomerRegistration, FACE_IMAGE_MAX_BYTES } from '../../protocol/customers.ts';
+import { SaleInput, SaleRecorded } from '../../protocol/sales.ts';
+import { SightingAck, SightingBatch } from '../../protocol/presence.ts';
+import type { Core } from '../core.ts';
+import { readRoute, writeRoute } from '../http/route.ts';
+import { notFound } from '../http/api-error.ts';
+import { register } from '../usecases/customer-usecases.ts';
+import { recordSale } from '../usecases/sale-usecases.ts';
+import { ingestSightings } from '../usecases/presence-usecases.ts';
+import { checkIdempotencyKey } from '../http/idempotency.ts';
+
+export function customerRoutes(app: FastifyInstance, core: Core): void {
+  /** Sighting batches are replay-safe by content (older samples are ignored), so their keys are only remembered in memory. */
+  const recentSightingKeys = new Map<string, number>();
+
+  writeRoute(app, core, { method: 'POST', path: '/customers', summary: 'Register a customer at the kiosk', auth: ['kiosk'], body: CustomerRegistration, response: CustomerRegistered, bodyLimit: FACE_IMAGE_MAX_BYTES * 2 + 64_000 },
+    async ({ body }, tx) => register(core, tx, body));
+
+  writeRoute(app, core, { method: 'POST', path: '/sales', summary: "Record a purchase at this terminal's shop", auth: ['shop'], body: SaleInput, response: SaleRecorded },
+    async ({ body, terminal }, tx) => recordSale(core, tx, terminal!.shopId!, terminal!.id, body));
+
+  writeRoute(app, core, { method: 'POST', path: '/cards/:customerId/served', summary: 'The clerk served this customer: remove the card from this shop', auth: ['shop'], params: z.object({ customerId: Uuid }), response: Ok },
+    async ({ params, terminal }) => {
+      if (!core.customers.get(params.customerId)) throw notFound(`customer ${params.customerId}`);
+      return { status: 200, body: { ok: true as const }, after: () => { core.offers.markServed(params.customerId, terminal!.shopId!); } };
+    });
+
+  readRoute(app, core, { method: 'POST', path: '/sightings', summary: 'Report what this terminal\'s radio saw (batch); an entrance kiosk also reports departures', auth: ['shop', 'kiosk'], body: SightingBatch, response: SightingAck, bodyLimit: 2_000_000 },
+    async ({ body, terminal, request }) => {
+      const key = `${terminal!.id}:${checkIdempotencyKey(request.headers[IDEMPOTENCY_HEADER])}`;
+      if (recentSightingKeys.has(key)) return { accepted: 0, unknown: 0 };
+      recentSightingKeys.set(key, core.clock.now());
+      if (recentSightingKeys.size > 50_000) for (const k of [...recentSightingKeys.keys()].slice(0, 25_000)) recentSightingKeys.delete(k);
+      return ingestSightings(core, terminal!, body);
+    });
+}

@@ -1,0 +1,42 @@
+// Stock entry for shop terminals (claim 13), the mall catalog for the kiosk's want picker.
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { Ok, Uuid } from '../../protocol/common.ts';
+import { CatalogQuery, CatalogResult, StockInput, StockItem, StockList, StockPatch, StockQuery } from '../../protocol/stock.ts';
+import type { Core } from '../core.ts';
+import { readRoute, writeRoute } from '../http/route.ts';
+import { forbidden } from '../http/api-error.ts';
+import { deleteStock, listStock, ownStockItem, patchStock, stockToMatcherRow, stockToWire, upsertStock } from '../domain/stock-service.ts';
+
+const byId = z.object({ id: Uuid });
+
+export function stockRoutes(app: FastifyInstance, core: Core): void {
+  readRoute(app, core, { method: 'GET', path: '/stock', summary: "List stock: a shop terminal sees its own shop's; the console any shop's", auth: ['shop', 'console'], query: StockQuery, response: StockList },
+    async ({ query, terminal }) => {
+      if (terminal!.role === 'shop' && query.shopId && query.shopId !== terminal!.shopId) throw forbidden('query.shopId: a shop terminal lists only its own shop');
+      return listStock(core.db, { ...query, shopId: terminal!.role === 'shop' ? terminal!.shopId! : query.shopId });
+    });
+
+  writeRoute(app, core, { method: 'POST', path: '/stock', summary: "Register stock for this terminal's shop (a re-scan of a code updates it)", auth: ['shop'], body: StockInput, response: StockItem },
+    async ({ body, terminal }, tx) => {
+      const row = await upsertStock(tx, terminal!.shopId!, body, core.clock.now());
+      return { status: 201, body: stockToWire(row), after: () => core.matcher.upsert(stockToMatcherRow(row)) };
+    });
+
+  writeRoute(app, core, { method: 'PATCH', path: '/stock/:id', summary: "Change one of this shop's stock items", auth: ['shop'], params: byId, body: StockPatch, response: StockItem },
+    async ({ params, body, terminal }, tx) => {
+      const current = await ownStockItem(tx, terminal!.shopId!, params.id);
+      const row = await patchStock(tx, current, body, core.clock.now());
+      return { status: 200, body: stockToWire(row), after: () => core.matcher.upsert(stockToMatcherRow(row)) };
+    });
+
+  writeRoute(app, core, { method: 'DELETE', path: '/stock/:id', summary: "Remove one of this shop's stock items", auth: ['shop'], params: byId, response: Ok },
+    async ({ params, terminal }, tx) => {
+      await ownStockItem(tx, terminal!.shopId!, params.id);
+      await deleteStock(tx, params.id);
+      return { status: 200, body: { ok: true as const }, after: () => core.matcher.remove(params.id) };
+    });
+
+  readRoute(app, core, { method: 'GET', path: '/catalog', summary: 'Products the mall stocks now, for picking a want', auth: ['kiosk', 'shop', 'console'], query: CatalogQuery, response: CatalogResult },
+    ({ query }) => ({ hits: core.matcher.searchProducts(query.q, core.clock.now(), query.limit) }));
+}

@@ -1,0 +1,53 @@
+// Enrollment, terminals and mall IT's console endpoints.
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { Uuid, Ok } from '../../protocol/common.ts';
+import { EnrollmentCode, EnrollmentCodeRequest, EnrollRequest, EnrollResponse, TerminalList, WhoAmI } from '../../protocol/terminals.ts';
+import { LiveCounts, RetentionSettings } from '../../protocol/settings.ts';
+import type { Core } from '../core.ts';
+import { readRoute, writeRoute } from '../http/route.ts';
+import { createEnrollmentCode, redeemEnrollmentCode } from '../domain/enrollment.ts';
+import { saveRetentionSettings } from '../domain/retention.ts';
+import { terminalChannel } from '../push/push-hub.ts';
+
+export function terminalRoutes(app: FastifyInstance, core: Core): void {
+  writeRoute(app, core, { method: 'POST', path: '/admin/enrollment-codes', summary: 'Create a one-time enrollment code (valid ≤ 10 minutes)', auth: ['console'], body: EnrollmentCodeRequest, response: EnrollmentCode },
+    async ({ body, terminal }, tx) => ({ status: 201, body: await createEnrollmentCode(tx, core.mall, core.clock.now(), body, terminal!.id) }));
+
+  writeRoute(app, core, { method: 'POST', path: '/enroll', summary: 'Trade a one-time code for a device token', auth: 'public', body: EnrollRequest, response: EnrollResponse },
+    async ({ body }, tx) => ({ status: 201, body: await redeemEnrollmentCode(tx, core.terminals, core.clock.now(), body.code) }));
+
+  readRoute(app, core, { method: 'GET', path: '/me', summary: 'The calling terminal', auth: ['shop', 'kiosk', 'console'], response: WhoAmI },
+    ({ terminal }) => ({ terminalId: terminal!.id, role: terminal!.role, shopId: terminal!.shopId, nodeId: terminal!.nodeId, label: terminal!.label }));
+
+  readRoute(app, core, { method: 'GET', path: '/terminals', summary: 'All terminals with online state', auth: ['console'], response: TerminalList },
+    () => ({ terminals: core.terminals.summaries((t) => core.push.isOnline(terminalChannel(t.id))) }));
+
+  writeRoute(app, core, { method: 'POST', path: '/terminals/:id/revoke', summary: 'Revoke a terminal at once', auth: ['console'], params: z.object({ id: Uuid }), response: Ok },
+    async ({ params }, tx) => {
+      await core.terminals.revoke(tx, params.id);
+      return {
+        status: 200, body: { ok: true as const },
+        after: () => {
+          core.push.publish(terminalChannel(params.id), { type: 'revoked' });
+          core.push.closeChannel(terminalChannel(params.id), 4003, 'terminal revoked');
+        },
+      };
+    });
+
+  readRoute(app, core, { method: 'GET', path: '/admin/settings/retention', summary: 'Retention settings', auth: ['console'], response: RetentionSettings }, () => core.retention);
+
+  writeRoute(app, core, { method: 'PUT', path: '/admin/settings/retention', summary: 'Change retention settings', auth: ['console'], body: RetentionSettings, response: RetentionSettings },
+    async ({ body }, tx) => {
+      await saveRetentionSettings(tx, body);
+      return { status: 200, body, after: () => { core.retention = body; } };
+    });
+
+  readRoute(app, core, { method: 'GET', path: '/admin/counts', summary: 'Live counts for the console', auth: ['console'], response: LiveCounts }, () => {
+    const live = core.terminals.live();
+    return {
+      customers: core.customers.size, customersLocated: core.presence.locatedCount, wants: core.customers.countWants(), stockRows: core.matcher.size,
+      terminals: live.length, terminalsOnline: live.filter((t) => core.push.isOnline(terminalChannel(t.id))).length,
+    };
+  });
+}

@@ -1,0 +1,65 @@
+// Starts the information server: store → migrations → core → app → listen, plus the retention sweep.
+// Used by `beckon server`, `beckon demo` and Electron's server mode.
+import type { FastifyInstance } from 'fastify';
+import { openDb, type Db } from './store/db.ts';
+import { migrate } from './store/migrate.ts';
+import { createCore, type Core, type CoreOptions } from './core.ts';
+import { buildApp, type AppOptions } from './app.ts';
+import { startSweeper } from './usecases/sweeper.ts';
+import { startPresenceMaintenance } from './usecases/presence-maintenance.ts';
+
+export interface StoreChoice {
+  /** postgres://… (a real PostgreSQL server); wins over dataDir. */
+  url?: string;
+  /** Folder of the embedded store (PGlite). */
+  dataDir?: string;
+}
+
+export interface ServerOptions extends StoreChoice, CoreOptions, AppOptions {
+  port?: number;
+  host?: string;
+  /** Run the retention sweep on its schedule (default true). */
+  sweeper?: boolean;
+}
+
+export interface RunningServer {
+  app: FastifyInstance;
+  core: Core;
+  url: string;
+  close(): Promise<void>;
+}
+
+/** Opens (and migrates) the store the options name; an embedded store is locked to this process (see store/data-dir-lock.ts). */
+export async function openStore(choice: StoreChoice): Promise<{ db: Db; release: () => Promise<void> }> {
+  if (!choice.url && !choice.dataDir) throw new Error('no store: give --data DIR (embedded) or DATABASE_URL=postgres://…');
+  const db = await openDb(choice.url ? { url: choice.url } : { dataDir: choice.dataDir });
+  try {
+    await migrate(db);
+  } catch (err) {
+    await db.close();
+    throw err;
+  }
+  return { db, release: () => db.close() };
+}
+
+export async function startServer(options: ServerOptions): Promise<RunningServer> {
+  const { db, release } = await openStore(options);
+  const core = await createCore(db, options);
+  const app = await buildApp(core, options);
+  const stopSweeper = options.sweeper === false ? () => {} : startSweeper(core, app.log);
+  const stopPresence = startPresenceMaintenance(core, app.log);
+  const address = await app.listen({ port: options.port ?? 8080, host: options.host ?? '127.0.0.1' });
+  let closed = false;
+  return {
+    app, core, url: address.replace('[::1]', '127.0.0.1'),
+    async close() {
+      if (closed) return;
+      closed = true;
+      stopSweeper();
+      stopPresence();
+      await app.close();
+      await core.terminals.flushLastSeen(db);
+      await release();
+    },
+  };
+}
