@@ -18,6 +18,8 @@ export class OfferEngine {
   /** shopId → customerId → card currently shown on that shop's terminals. */
   private readonly cardsByShop = new Map<string, Map<string, CustomerCard>>();
   private readonly cardShopsByCustomer = new Map<string, Set<string>>();
+  /** stockId → customers whose current list offers that row (so a stock change can refresh exactly them). */
+  private readonly customersByStock = new Map<string, Set<string>>();
   /** "customerId|shopId" pairs a clerk marked served: not shown again until the customer's wants change. */
   private readonly served = new Set<string>();
 
@@ -47,7 +49,7 @@ export class OfferEngine {
     if (!c) return;
     if (opts.wantsChanged) for (const key of [...this.served]) if (key.startsWith(`${customerId}|`)) this.served.delete(key);
     const list = this.computeList(c);
-    this.lists.set(c.id, list);
+    this.setList(c.id, list);
     const listEvent: PushEvent = { type: 'shop_list', list };
     this.push.publish(customerChannel(c.id), listEvent);
     const loc = this.locationOf(c.id);
@@ -56,6 +58,34 @@ export class OfferEngine {
       this.push.publish(terminalChannel(loc.terminalId), { type: 'shop_list', list, relay: { presenceId } });
     }
     this.updateCards(c, list, loc);
+  }
+
+  private setList(customerId: string, list: ShopList | undefined): void {
+    for (const o of this.lists.get(customerId)?.offers ?? []) {
+      const holders = this.customersByStock.get(o.stockId);
+      holders?.delete(customerId);
+      if (holders?.size === 0) this.customersByStock.delete(o.stockId);
+    }
+    if (!list) {
+      this.lists.delete(customerId);
+      return;
+    }
+    this.lists.set(customerId, list);
+    for (const o of list.offers) {
+      let holders = this.customersByStock.get(o.stockId);
+      if (!holders) this.customersByStock.set(o.stockId, (holders = new Set()));
+      holders.add(customerId);
+    }
+  }
+
+  /**
+   * Stock rows changed (price, quantity, removed, expired): refresh the customers whose lists offer them,
+   * so a sold-out shop leaves their lists. New stock reaches a list at the customer's next move or wants change.
+   */
+  stockChanged(stockIds: Iterable<string>): void {
+    const affected = new Set<string>();
+    for (const id of stockIds) for (const customerId of this.customersByStock.get(id) ?? []) affected.add(customerId);
+    for (const customerId of affected) this.refresh(customerId);
   }
 
   private updateCards(c: CustomerState, list: ShopList, loc: Location | null): void {
@@ -118,7 +148,7 @@ export class OfferEngine {
   forget(customerId: string): void {
     for (const shopId of [...(this.cardShopsByCustomer.get(customerId) ?? [])]) this.dropCard(customerId, shopId, 'left');
     this.cardShopsByCustomer.delete(customerId);
-    this.lists.delete(customerId);
+    this.setList(customerId, undefined);
     for (const key of [...this.served]) if (key.startsWith(`${customerId}|`)) this.served.delete(key);
     this.push.publish(customerChannel(customerId), { type: 'customer_deleted', customerId });
     this.push.closeChannel(customerChannel(customerId), 4001, 'customer deleted');

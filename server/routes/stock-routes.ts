@@ -20,21 +20,21 @@ export function stockRoutes(app: FastifyInstance, core: Core): void {
   writeRoute(app, core, { method: 'POST', path: '/stock', summary: "Register stock for this terminal's shop (a re-scan of a code updates it)", auth: ['shop'], body: StockInput, response: StockItem },
     async ({ body, terminal }, tx) => {
       const row = await upsertStock(tx, terminal!.shopId!, body, core.clock.now());
-      return { status: 201, body: stockToWire(row), after: () => core.matcher.upsert(stockToMatcherRow(row)) };
+      return { status: 201, body: stockToWire(row), after: () => { core.matcher.upsert(stockToMatcherRow(row)); core.offers.stockChanged([row.id]); } };
     });
 
   writeRoute(app, core, { method: 'PATCH', path: '/stock/:id', summary: "Change one of this shop's stock items", auth: ['shop'], params: byId, body: StockPatch, response: StockItem },
     async ({ params, body, terminal }, tx) => {
       const current = await ownStockItem(tx, terminal!.shopId!, params.id);
       const row = await patchStock(tx, current, body, core.clock.now());
-      return { status: 200, body: stockToWire(row), after: () => core.matcher.upsert(stockToMatcherRow(row)) };
+      return { status: 200, body: stockToWire(row), after: () => { core.matcher.upsert(stockToMatcherRow(row)); core.offers.stockChanged([row.id]); } };
     });
 
   writeRoute(app, core, { method: 'DELETE', path: '/stock/:id', summary: "Remove one of this shop's stock items", auth: ['shop'], params: byId, response: Ok },
     async ({ params, terminal }, tx) => {
       await ownStockItem(tx, terminal!.shopId!, params.id);
       await deleteStock(tx, params.id);
-      return { status: 200, body: { ok: true as const }, after: () => core.matcher.remove(params.id) };
+      return { status: 200, body: { ok: true as const }, after: () => { core.matcher.remove(params.id); core.offers.stockChanged([params.id]); } };
     });
 
   readRoute(app, core, { method: 'GET', path: '/catalog', summary: 'Products the mall stocks now, for picking a want', auth: ['kiosk', 'shop', 'console'], query: CatalogQuery, response: CatalogResult },

@@ -41,6 +41,7 @@ export async function recordSale(core: Core, tx: Tx, shopId: string, terminalId:
         if (wantsRemoved.length) core.offers.markServed(customer.id, shopId);
         core.offers.refresh(customer.id, { wantsChanged: wantsRemoved.length > 0 });
       }
+      core.offers.stockChanged(updated.map((r) => r.id));
       core.metrics.inc('beckon_sales_total', 'Sales recorded at shop terminals');
     },
   };

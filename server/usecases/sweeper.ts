@@ -20,6 +20,7 @@ export async function sweep(core: Core): Promise<SweepResult> {
   }
   const expiredStock = await deleteExpiredStock(core.db, now);
   for (const s of expiredStock) core.matcher.remove(s.id);
+  core.offers.stockChanged(expiredStock.map((s) => s.id));
 
   for (const id of touched) core.offers.refresh(id, { wantsChanged: true });
 

@@ -48,6 +48,18 @@ describe(`claims 13, 14, 15 (${storeBackend})`, () => {
     midScreen.close();
   });
 
+  test('claim 14: a sale that empties a shop takes that shop off other customers\' lists', async () => {
+    const watcher = await s.register([{ productCode: HEADPHONES }]);
+    await s.seenAt(s.shops.east, watcher);
+    const companion = await PushClient.connect(url, { kind: 'companion', token: watcher.companionToken });
+    const sale = await s.shops.west.api.post('/sales', { items: [{ code: HEADPHONES, quantity: 1 }] });
+    assert.equal(sale.body.items[0].remaining, 0);
+    const pushed = await companion.waitFor((m) => m.type === 'event' && m.event.type === 'shop_list' && !m.event.list.offers.some((o) => o.shopId === 'west'));
+    assert.ok(pushed.type === 'event' && pushed.event.type === 'shop_list');
+    assert.deepEqual(pushed.event.list.offers.map((o) => o.shopId), ['east', 'mid']);
+    companion.close();
+  });
+
   test('claim 15: wants and stock have validity periods; expired ones are never offered and are swept', async () => {
     const now = s.h.clock.now();
     await s.addStock(s.shops.west, { code: 'SHORT-1', name: 'Seasonal umbrella', quantity: 3, price: 1000, validUntil: new Date(now + 60_000).toISOString() });

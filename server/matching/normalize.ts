@@ -1,0 +1,102 @@
+// Text normalization for matching product names and keywords in Japanese and English.
+//
+// normalizeText folds the variants a customer or a clerk may type for the same word to one form:
+//  - NFKC: full-width letters/digits → ASCII, half-width katakana → full width ("ｺｰﾋｰ" → "コーヒー");
+//  - Latin diacritics dropped ("café" → "cafe"), lowercase;
+//  - hiragana → katakana ("こーひー" → "コーヒー"), ヴ-syllables → バ-row ("ヴィンテージ" =
+//    "ビンテージ"), small kana → large ("キャ" → "キヤ"), so "キャンディ"/"キヤンデイ" meet;
+//  - dash-like marks after kana become the long-vowel mark ("コ-ヒ-" → "コーヒー"), runs of it
+//    collapse, and a trailing long-vowel mark on a katakana word of 3+ letters is dropped (the
+//    JIS Z 8301 variant: "コンピューター" = "コンピュータ", "コーヒー" = "コーヒ"; "キー" stays);
+//  - "-", ".", "'", "&", "/" inside a Latin/digit word are dropped ("WH-1000XM5" = "wh1000xm5",
+//    "T-shirt" = "tshirt"); all other punctuation and spaces collapse to one space;
+//  - a space is put where the script changes between Japanese and Latin/digits ("Tシャツ" → "t シヤツ").
+//
+// grams: Latin/digit tokens give pg_trgm-style padded trigrams ("  h", " he", "hea", …, "es ");
+// Japanese tokens give padded bigrams (" コ", "コー", …, "ヒ "): Japanese words are short and
+// dense, so bigrams (the usual n-gram for Japanese search) keep "コーヒ" close to "コーヒー".
+// Bigrams and trigrams have different lengths, so the two kinds never collide.
+
+const SMALL_KANA = 'ァィゥェォッャュョヮヵヶ';
+const LARGE_KANA = 'アイウエオツヤユヨワカケ';
+const SMALL_TO_LARGE = new Map([...SMALL_KANA].map((c, i) => [c, LARGE_KANA[i]]));
+
+const JAPANESE_CHAR = /[\p{Script=Han}\p{Script=Katakana}\p{Script=Hiragana}ー々〆]/u;
+const JAPANESE_RUN = /[\p{Script=Han}\p{Script=Katakana}\p{Script=Hiragana}ー々〆]+/gu;
+const KANA_THEN_DASH = /([\p{Script=Katakana}\p{Script=Hiragana}])[-‐‑‒–—―−~〜]+/gu;
+const LONG_VOWEL_RUN = /ー{2,}/g;
+const TRAILING_LONG_VOWEL = /([ァ-ヺ][ァ-ヺー]{2,})ー(?![ァ-ヺー])/g;
+const JOINER_IN_WORD = /([a-z0-9])[-.'’&/]+(?=[a-z0-9])/g;
+const NOT_WORD = /[^\p{L}\p{N}ー々〆]+/gu;
+const COMBINING_MARK = /[\u0300-\u036f]/g;
+
+const VU_SYLLABLE = /ヴ([ァィェォ]?)/g;
+const VU_TO_B: Record<string, string> = { 'ァ': 'バ', 'ィ': 'ビ', 'ェ': 'ベ', 'ォ': 'ボ', '': 'ブ' };
+
+/** Hiragana → katakana, ヴァ/ヴィ/ヴ… → バ/ビ/ブ…, small kana → large. */
+function foldKana(s: string): string {
+  let kata = '';
+  for (const ch of s) {
+    const cp = ch.codePointAt(0)!;
+    kata += cp >= 0x3041 && cp <= 0x3096 ? String.fromCodePoint(cp + 0x60) : ch;
+  }
+  kata = kata.replace(VU_SYLLABLE, (_m, small: string) => VU_TO_B[small]);
+  let out = '';
+  for (const ch of kata) out += SMALL_TO_LARGE.get(ch) ?? ch;
+  return out;
+}
+
+/** The one form every name, keyword and query is compared in. */
+export function normalizeText(s: string): string {
+  let t = s.normalize('NFKD').replace(COMBINING_MARK, '').normalize('NFKC').toLowerCase();
+  t = t.replace(KANA_THEN_DASH, (_m, kana: string) => `${kana}ー`);
+  t = foldKana(t);
+  t = t.replace(LONG_VOWEL_RUN, 'ー').replace(TRAILING_LONG_VOWEL, '$1');
+  t = t.replace(JOINER_IN_WORD, '$1');
+  t = t.replace(JAPANESE_RUN, (run) => ` ${run} `);
+  return t.replace(NOT_WORD, ' ').trim();
+}
+
+/** Tokens of an already normalized text. */
+export function tokensOfNormalized(normalized: string): string[] {
+  return normalized === '' ? [] : normalized.split(' ');
+}
+
+/** Normalized tokens of any text (Japanese and Latin runs are separate tokens). */
+export function tokens(s: string): string[] {
+  return tokensOfNormalized(normalizeText(s));
+}
+
+export function isJapanese(token: string): boolean {
+  return JAPANESE_CHAR.test(token);
+}
+
+function addPadded(out: Set<string>, token: string, n: number): void {
+  const chars = [...(n === 3 ? `  ${token} ` : ` ${token} `)];
+  for (let i = 0; i + n <= chars.length; i++) out.add(chars.slice(i, i + n).join(''));
+}
+
+/** Distinct grams of an already normalized text: Latin trigrams, Japanese bigrams (see top). */
+export function gramsOfNormalized(normalized: string): string[] {
+  const out = new Set<string>();
+  for (const token of tokensOfNormalized(normalized)) addPadded(out, token, isJapanese(token) ? 2 : 3);
+  return [...out];
+}
+
+/** Distinct padded character n-grams of any text: trigrams for Latin words, bigrams for Japanese. */
+export function trigrams(s: string): string[] {
+  return gramsOfNormalized(normalizeText(s));
+}
+
+/** Product codes compare without case, spaces or hyphens, in half width ("４９０１-２３４" = "4901234"). */
+export function normalizeCode(code: string): string {
+  return code.normalize('NFKC').toUpperCase().replace(/[\s-]+/g, '');
+}
+
+/**
+ * True for a GTIN/JAN/EAN/UPC (8, 12, 13 or 14 digits): a code that names the same product in
+ * every shop. Other codes are the shop's own and mean nothing outside it.
+ */
+export function isGtinLike(code: string): boolean {
+  return /^(\d{8}|\d{12,14})$/.test(normalizeCode(code));
+}

@@ -1,0 +1,49 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import fc from 'fast-check';
+import { bestOfferPerShop, rankOffers } from './rank.ts';
+
+const offer = (shopId: string, price: number, score = 1, tag = '') => ({ shopId, price, score, tag });
+const distances: Record<string, number | null> = { near: 10, mid: 50, far: 200, lost: null, twinA: 50, twinB: 50 };
+const distanceOf = (id: string) => distances[id] ?? null;
+
+test('distance mode: nearest first, unknown last, price breaks distance ties, then score, then shopId', () => {
+  const offers = [offer('lost', 1), offer('far', 5), offer('twinB', 30), offer('near', 90), offer('mid', 20), offer('twinA', 20, 0.5)];
+  assert.deepEqual(rankOffers(offers, distanceOf, 'distance').map((o) => o.shopId), ['near', 'mid', 'twinA', 'twinB', 'far', 'lost']);
+  // same distance and price: the better match, then the shopId
+  const tied = [offer('twinB', 20, 0.5), offer('twinA', 20, 0.5), offer('mid', 20, 0.9)];
+  assert.deepEqual(rankOffers(tied, distanceOf, 'distance').map((o) => o.shopId), ['mid', 'twinA', 'twinB']);
+});
+
+test('price mode: cheapest first, distance breaks price ties, unknown distance last among equals', () => {
+  const offers = [offer('near', 30), offer('lost', 10), offer('far', 10), offer('mid', 10)];
+  assert.deepEqual(rankOffers(offers, distanceOf, 'price').map((o) => o.shopId), ['mid', 'far', 'lost', 'near']);
+});
+
+test('rankOffers keeps extra fields and does not mutate its input', () => {
+  const offers = [offer('far', 1, 1, 'x'), offer('near', 1, 1, 'y')];
+  const ranked = rankOffers(offers, distanceOf, 'distance');
+  assert.deepEqual(ranked.map((o) => o.tag), ['y', 'x']);
+  assert.deepEqual(offers.map((o) => o.tag), ['x', 'y']);
+});
+
+test('property: the ranking is a sorted permutation whatever the input order', () => {
+  const arb = fc.array(fc.record({ shopId: fc.constantFrom('near', 'mid', 'far', 'lost', 'twinA', 'twinB'), price: fc.integer({ min: 0, max: 5 }), score: fc.constantFrom(0.5, 1) }, { noNullPrototype: true }), { maxLength: 12 });
+  fc.assert(fc.property(arb, fc.constantFrom('distance' as const, 'price' as const), (offers, mode) => {
+    const ranked = rankOffers(offers, distanceOf, mode);
+    assert.equal(ranked.length, offers.length);
+    assert.deepEqual(rankOffers([...offers].reverse(), distanceOf, mode), ranked);
+    const d = (o: { shopId: string }) => distanceOf(o.shopId) ?? Infinity;
+    for (let i = 1; i < ranked.length; i++) {
+      const [a, b] = [ranked[i - 1], ranked[i]];
+      if (mode === 'distance') assert.ok(d(a) < d(b) || (d(a) === d(b) && a.price <= b.price));
+      else assert.ok(a.price < b.price || (a.price === b.price && d(a) <= d(b)));
+    }
+  }));
+});
+
+test('bestOfferPerShop: highest score, then lowest price, one per shop in first-seen order', () => {
+  const offers = [offer('a', 50, 0.8, 'a1'), offer('b', 10, 1, 'b1'), offer('a', 40, 0.8, 'a2'), offer('a', 90, 0.9, 'a3'), offer('b', 10, 1, 'b2')];
+  assert.deepEqual(bestOfferPerShop(offers).map((o) => o.tag), ['a3', 'b1']);
+  assert.deepEqual(bestOfferPerShop([]), []);
+});
