@@ -3,6 +3,8 @@ import { UsageError } from './args.ts';
 import { serverCommand } from './server-command.ts';
 import { adminCommand } from './admin-command.ts';
 import { migrateCommand } from './migrate-command.ts';
+import { demoCommand } from './demo-command.ts';
+import { terminalCommand } from './terminal-command.ts';
 
 interface Command { summary: string; usage: string; run(argv: string[]): Promise<number> }
 
@@ -10,6 +12,8 @@ const commands: Record<string, Command> = {
   server: serverCommand,
   admin: adminCommand,
   migrate: migrateCommand,
+  demo: demoCommand,
+  terminal: terminalCommand,
 };
 
 function help(): string {

@@ -1,5 +1,6 @@
 // `beckon server`: the headless information server.
-import { intOption, parseArgs } from './args.ts';
+import { readFile } from 'node:fs/promises';
+import { intOption, parseArgs, UsageError } from './args.ts';
 import { startServer } from '../server/server.ts';
 
 export function storeFromOptions(options: Record<string, string | true>) {
@@ -23,14 +24,18 @@ export function stopOnSignals(stop: () => Promise<void>): Promise<void> {
 
 export const serverCommand = {
   summary: 'run the information server headless',
-  usage: 'beckon server [--data DIR] [--port N] [--host H]   (DATABASE_URL=postgres://… for PostgreSQL)',
+  usage: 'beckon server [--data DIR] [--port N] [--host H] [--tls-cert FILE --tls-key FILE]   (DATABASE_URL=postgres://… for PostgreSQL)',
   async run(argv: string[]): Promise<number> {
-    const { options } = parseArgs(argv, { data: 'value', port: 'value', host: 'value' });
+    const { options } = parseArgs(argv, { data: 'value', port: 'value', host: 'value', 'tls-cert': 'value', 'tls-key': 'value' });
     const store = storeFromOptions(options);
+    if (Boolean(options['tls-cert']) !== Boolean(options['tls-key'])) throw new UsageError('--tls-cert and --tls-key go together');
+    const https = typeof options['tls-cert'] === 'string' && typeof options['tls-key'] === 'string'
+      ? { cert: await readFile(options['tls-cert']), key: await readFile(options['tls-key']) } : undefined;
     const server = await startServer({
       ...store,
       port: intOption(options.port, 'port', 8080, 0, 65535),
       host: typeof options.host === 'string' ? options.host : '127.0.0.1',
+      https,
       logger: { level: process.env.LOG_LEVEL ?? 'info' },
     });
     server.app.log.info({ url: server.url, store: store.url ? 'postgres' : store.dataDir }, 'beckon server listening');

@@ -18,3 +18,7 @@ export const LiveCounts = z.object({
   terminals: z.number().int(),
   terminalsOnline: z.number().int(),
 });
+
+/** A customer's dot on the console's mall map. */
+export const LiveCustomer = z.object({ customerId: z.string().uuid(), nodeId: z.string().nullable(), wants: z.number().int() });
+export const LiveCustomers = z.object({ customers: z.array(LiveCustomer) });

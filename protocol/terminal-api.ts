@@ -8,7 +8,7 @@ import { CatalogResult, StockInput, StockItem, StockList, StockPatch } from './s
 import { CustomerRegistered, CustomerRegistration } from './customers.ts';
 import { SaleInput, SaleRecorded } from './sales.ts';
 import { EnrollmentCode, EnrollmentCodeRequest, Role, TerminalList } from './terminals.ts';
-import { LiveCounts, RetentionSettings } from './settings.ts';
+import { LiveCounts, LiveCustomers, RetentionSettings } from './settings.ts';
 import { PushEvent } from './push.ts';
 
 export const DeviceState = z.object({
@@ -52,7 +52,6 @@ export const ProductLookup = z.object({
   /** Fields filled from this shop's stock or the mall catalog when the code is known. */
   known: StockInput.partial().nullable(),
 });
-export const LiveCustomerDot = z.object({ customerId: Uuid, nodeId: Id.nullable(), wants: z.number().int() });
 
 const call = <P extends z.ZodType, R extends z.ZodType>(params: P, result: R) => ({ params, result });
 const none = z.object({}).strict();
@@ -83,7 +82,7 @@ export const TerminalApiMethods = {
   revokeTerminal: call(z.object({ id: Uuid }), z.object({ ok: z.literal(true) })),
   createEnrollmentCode: call(EnrollmentCodeRequest, EnrollmentCode),
   liveCounts: call(none, LiveCounts),
-  liveCustomers: call(none, z.object({ customers: z.array(LiveCustomerDot) })),
+  liveCustomers: call(none, LiveCustomers),
   getRetention: call(none, RetentionSettings),
   setRetention: call(RetentionSettings, RetentionSettings),
 } as const;

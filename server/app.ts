@@ -17,12 +17,17 @@ export interface AppOptions {
   logger?: FastifyServerOptions['logger'];
   /** Default body limit in bytes; routes that need more declare it. */
   bodyLimit?: number;
+  /** Serve HTTPS with this key and certificate (terminals pin the certificate at enrollment). */
+  https?: { key: string | Buffer; cert: string | Buffer };
   /** Extra routes (e.g. the web UI's static files), registered after the API. */
   extend?: (app: FastifyInstance) => void | Promise<void>;
 }
 
 export async function buildApp(core: Core, options: AppOptions = {}): Promise<FastifyInstance> {
-  const app = Fastify({ logger: options.logger ?? false, bodyLimit: options.bodyLimit ?? 256_000, return503OnClosing: false });
+  const app = Fastify({
+    logger: options.logger ?? false, bodyLimit: options.bodyLimit ?? 256_000, return503OnClosing: false,
+    ...(options.https ? { https: options.https } : {}),
+  } as FastifyServerOptions) as unknown as FastifyInstance;
   installErrorHandler(app);
   await app.register(websocket, { options: { maxPayload: WS_MAX_FRAME_BYTES } });
   app.addHook('onRequest', async (request) => {

@@ -21,7 +21,9 @@ export type VisitCandidate = (slot: number, sharedAll: number, sharedName: numbe
  */
 export type CanReach = (maxShared: number, nameGrams?: number) => boolean;
 
-const VISITS_PER_LIST = 8;
+export const STATS = { postings: 0, leaderVisits: 0, finalVisits: 0, directVisits: 0 };
+const VISITS_PER_LIST = Number(process.env.VPL ?? 8);
+const LEADER_SLACK = Number(process.env.SLACK ?? 2);
 
 export class GramIndex {
   private readonly idOf = new Map<string, number>();
@@ -89,21 +91,25 @@ export class GramIndex {
     let scanned = 0;
     for (; scanned < lists.length && canReach(lists.length - scanned); scanned++) {
       const list = lists[scanned];
+      STATS.postings += list.length;
       for (let j = 0; j < list.length; j++) {
         const slot = list[j];
         const count = ++partial[slot];
         if (count === 1) touched.push(slot);
-        if (count >= top) {
-          if (count > top) { top = count; leaders = []; }
+        if (count + LEADER_SLACK >= top) {
+          if (count > top) top = count;
           leaders.push(slot);
         }
       }
       // Visit a few of the products sharing the most grams so far: the bar rises early.
+      leaders = leaders.filter((slot) => seen[slot] === 0 && partial[slot] + LEADER_SLACK >= top);
       let visits = 0;
-      for (const slot of leaders) {
-        if (seen[slot] === 1 || partial[slot] !== top) continue;
-        see(slot);
-        if (++visits === VISITS_PER_LIST) break;
+      for (let c = top; c + LEADER_SLACK >= top && c > 0 && visits < VISITS_PER_LIST; c--) {
+        for (const slot of leaders) {
+          if (seen[slot] === 1 || partial[slot] !== c) continue;
+          see(slot); STATS.leaderVisits++;
+          if (++visits === VISITS_PER_LIST) break;
+        }
       }
     }
     // Then the products seen so far that could still reach the bar, most shared grams first.
@@ -111,7 +117,7 @@ export class GramIndex {
     const buckets: number[][] = Array.from({ length: scanned + 1 }, () => []);
     for (const slot of touched) if (seen[slot] === 0) buckets[partial[slot]].push(slot);
     for (let c = scanned; c > 0 && canReach(c + left); c--) {
-      for (const slot of buckets[c]) if (canReach(c + left, this.nameCountOf[slot])) see(slot);
+      if (process.env.NOFINAL) break; for (const slot of buckets[c]) if (canReach(c + left, this.nameCountOf[slot])) { see(slot); STATS.finalVisits++; }
     }
 
     for (const slot of touched) this.partial[slot] = 0;

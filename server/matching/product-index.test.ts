@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { gramsOfNormalized, normalizeCode, normalizeText } from './normalize.ts';
-import { ProductIndex, type MatchReason, type ProductDoc, type ProductHit, type ProductQuery } from './product-index.ts';
+import { COVERAGE_WEIGHT, ProductIndex, type MatchReason, type ProductDoc, type ProductHit, type ProductQuery } from './product-index.ts';
 
 const CATALOG: ProductDoc[] = [
   { key: 'p1', code: '4901234567890', name: 'Aoba Wireless Headphones AB-1234', keywords: ['headphones', 'ヘッドホン', 'audio'] },
@@ -118,7 +118,8 @@ function bruteForce(docs: Map<string, ProductDoc>, q: ProductQuery, minScore: nu
     const allGrams = new Set([...nameGrams, ...[...pk].flatMap((k) => gramsOfNormalized(k))]);
     const inName = qg.filter((g) => nameGrams.includes(g)).length;
     const inAll = qg.filter((g) => allGrams.has(g)).length;
-    const s = inAll === 0 ? 0 : 0.5 * (inAll / qg.length) + 0.5 * (inName / (qg.length + nameGrams.length - inName));
+    const c = COVERAGE_WEIGHT;
+    const s = inAll === 0 ? 0 : c * (inAll / qg.length) + (1 - c) * (inName / (qg.length + nameGrams.length - inName));
     let share = qk.filter((k) => pk.has(k)).length / Math.max(1, qk.length);
     if (text !== '' && pk.has(text)) share = 1;
     const options: [number, MatchReason][] = [[0.95 * s, 'similar_name']];

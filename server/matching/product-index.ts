@@ -7,12 +7,12 @@
 //   name          0.99                      normalized name equal to the query text
 //   keyword       0.6 + 0.1·f + 0.25·s      f = share of the query's keywords the product has
 //                                           (the query text equal to a product keyword counts as f = 1)
-//   similar_name  0.95·s                    s = ½·|Q∩A|/|Q| + ½·|Q∩N|/|Q∪N| over grams
+//   similar_name  0.95·s                    s = c·|Q∩A|/|Q| + (1−c)·|Q∩N|/|Q∪N| over grams, c = 0.7
 // Q = grams of the query text (or of its keywords when there is no text), N = grams of the name,
-// A = N ∪ grams of the keywords. The first half of s is how much of the query the product
+// A = N ∪ grams of the keywords. The first part of s is how much of the query the product
 // covers — its name ("ヘッドホン" in "ワイヤレスヘッドホン") or its keywords, which carry the other
 // language's words ("Aoba headphones KX-1" for "青葉 ヘッドホン KX-1" with keywords aoba,
-// headphones) — the second half (Jaccard, as pg_trgm's similarity) prefers names of the same
+// headphones) — the second part (Jaccard, as pg_trgm's similarity) prefers names of the same
 // length. A product matched several ways keeps its best score; on a tie the reason earlier in
 // the list above wins.
 //
@@ -34,6 +34,8 @@ export const DEFAULT_MIN_SCORE = 0.3;
 export const DEFAULT_LIMIT = 20;
 const NAME_SCORE = 0.99;
 const SIMILAR_WEIGHT = 0.95;
+/** c in s: how much covering the query counts against having a name of the query's length. */
+export const COVERAGE_WEIGHT = 0.7;
 const EMPTY: ReadonlySet<number> = new Set();
 
 const REASONS: MatchReason[] = ['code', 'name', 'keyword', 'similar_name'];
@@ -147,7 +149,7 @@ export class ProductIndex {
     const bar = () => Math.max(minScore, top.lowest());
     const found: ProductHit[] = [];
     const visit = (slot: number, sharedAll: number, sharedName: number): void => {
-      const s = q === 0 ? 0 : 0.5 * (sharedAll / q) + 0.5 * (sharedName / (q + this.grams.nameGramCount(slot) - sharedName));
+      const s = q === 0 ? 0 : COVERAGE_WEIGHT * (sharedAll / q) + (1 - COVERAGE_WEIGHT) * (sharedName / (q + this.grams.nameGramCount(slot) - sharedName));
       // Candidates in REASONS order, so on equal scores the earlier reason stays.
       let best = codeSlots.has(slot) ? 1 : -1;
       let reason = 0;
@@ -161,11 +163,11 @@ export class ProductIndex {
     };
     const direct = [...codeSlots, ...nameSlots, ...keywordShare.keys()];
     // A product found only by its grams, sharing at most m of them (at most min(m, |N|) in its
-    // name), scores at most 0.95·(½·m/|Q| + ½·min(m,|N|)/(|Q|+|N|−min(m,|N|))) ≤ 0.95·m/|Q|.
+    // name), scores at most 0.95·(c·m/|Q| + (1−c)·min(m,|N|)/(|Q|+|N|−min(m,|N|))) ≤ 0.95·m/|Q|.
     const canReach = (m: number, n?: number): boolean => {
       if (n === undefined) return SIMILAR_WEIGHT * (m / q) >= bar();
       const inName = Math.min(m, n);
-      return SIMILAR_WEIGHT * (0.5 * (m / q) + 0.5 * (inName / (q + n - inName))) >= bar();
+      return SIMILAR_WEIGHT * (COVERAGE_WEIGHT * (m / q) + (1 - COVERAGE_WEIGHT) * (inName / (q + n - inName))) >= bar();
     };
     this.grams.search(queryGrams, direct, canReach, visit);
 

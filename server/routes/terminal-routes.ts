@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { Uuid, Ok } from '../../protocol/common.ts';
 import { EnrollmentCode, EnrollmentCodeRequest, EnrollRequest, EnrollResponse, TerminalList, WhoAmI } from '../../protocol/terminals.ts';
-import { LiveCounts, RetentionSettings } from '../../protocol/settings.ts';
+import { LiveCounts, LiveCustomers, RetentionSettings } from '../../protocol/settings.ts';
 import type { Core } from '../core.ts';
 import { readRoute, writeRoute } from '../http/route.ts';
 import { createEnrollmentCode, redeemEnrollmentCode } from '../domain/enrollment.ts';
@@ -50,4 +50,9 @@ export function terminalRoutes(app: FastifyInstance, core: Core): void {
       terminals: live.length, terminalsOnline: live.filter((t) => core.push.isOnline(terminalChannel(t.id))).length,
     };
   });
+
+  readRoute(app, core, { method: 'GET', path: '/admin/live-customers', summary: "Customers in the mall with their location, for the console's map (no personal data)", auth: ['console'], response: LiveCustomers },
+    () => ({
+      customers: [...core.customers.all()].map((c) => ({ customerId: c.id, nodeId: core.presence.location(c.id)?.nodeId ?? null, wants: c.wants.length })),
+    }));
 }

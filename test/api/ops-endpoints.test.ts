@@ -29,6 +29,16 @@ describe(`operations endpoints (${storeBackend})`, () => {
     assert.match(res.body, /^beckon_http_request_seconds_bucket\{route="\/api\/v1\/sightings",status="200",le="\+Inf"\} \d+$/m);
   });
 
+  test("the console's live customers carry locations and no personal data", async () => {
+    const customer = await s.register([{ productCode: HEADPHONES }], { faceJpegBase64: Buffer.from([0xff, 0xd8, 0xff, 0xe0]).toString('base64') });
+    await s.seenAt(s.shops.mid, customer);
+    const res = await s.h.admin.get('/admin/live-customers');
+    assert.equal(res.status, 200);
+    const dot = res.body.customers.find((c: { customerId: string }) => c.customerId === customer.customerId);
+    assert.deepEqual(dot, { customerId: customer.customerId, nodeId: 'n-mid', wants: 1 });
+    assert.equal((await s.shops.mid.api.get('/admin/live-customers')).status, 403);
+  });
+
   test('/openapi.json describes every route with its schemas', async () => {
     const res = await s.h.anonymous.get('/openapi.json');
     assert.equal(res.status, 200);

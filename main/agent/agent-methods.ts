@@ -1,0 +1,86 @@
+// The TerminalApi methods, one handler each, on top of the agent's context. Params arrive parsed by the
+// protocol's schemas (terminal-agent.ts validates both ways). Stock and sale writes go through the
+// outbox; everything else needs the server now and says so when it is unreachable.
+import type { z } from 'zod';
+import type { TerminalApiMethodName, TerminalApiMethods } from '../../protocol/terminal-api.ts';
+import { AgentError } from './agent-errors.ts';
+import type { AgentContext } from './terminal-agent.ts';
+import { lookupProduct } from './product-lookup.ts';
+import { importStockCsv } from './stock-import.ts';
+
+type Methods = typeof TerminalApiMethods;
+export type Handlers = { [K in TerminalApiMethodName]: (params: z.output<Methods[K]['params']>) => Promise<z.input<Methods[K]['result']>> };
+
+/** Stock and sales belong to a shop: refuse early instead of queuing what the server will refuse. */
+function requireShop(ctx: AgentContext): void {
+  const e = ctx.enrollment();
+  if (e.role !== 'shop') throw new AgentError('forbidden', `a ${e.role} terminal cannot change stock or record sales: only a shop terminal can`);
+}
+
+export function createHandlers(ctx: AgentContext): Handlers {
+  return {
+    getStatus: async () => ctx.status(),
+    enroll: async ({ serverUrl, code }) => { await ctx.enroll(serverUrl, code); return ctx.status(); },
+    unenroll: async () => { await ctx.unenroll(); return ctx.status(); },
+    setHardwareConfig: async (config) => { await ctx.applyHardware(config); return ctx.status(); },
+    getMall: () => ctx.online('GET', '/mall'),
+
+    lookupProduct: async ({ code }) => {
+      const e = ctx.store.state.enrollment;
+      const get = e ? <T>(path: string, query: Record<string, string | number>) => ctx.online<T>('GET', path, { query }) : null;
+      return lookupProduct(code, get, e?.role ?? null);
+    },
+    listStock: (query) => ctx.online('GET', '/stock', { query }),
+    saveStock: async (input) => {
+      requireShop(ctx);
+      const result = await ctx.outbox.submit(ctx.entry('saveStock', 'POST', '/stock', input, `stock ${input.code} "${input.name}"`));
+      return result.queued ? result : { queued: false, item: result.body as never };
+    },
+    updateStock: async ({ id, patch }) => {
+      requireShop(ctx);
+      const result = await ctx.outbox.submit(ctx.entry('updateStock', 'PATCH', `/stock/${id}`, patch, `change of stock item ${id}`));
+      return result.queued ? result : { queued: false, item: result.body as never };
+    },
+    removeStock: async ({ id }) => {
+      requireShop(ctx);
+      const result = await ctx.outbox.submit(ctx.entry('removeStock', 'DELETE', `/stock/${id}`, undefined, `removal of stock item ${id}`));
+      return { queued: result.queued };
+    },
+    importStockCsv: async ({ csv }) => { requireShop(ctx); return importStockCsv(ctx, csv); },
+    recordSale: async (sale) => {
+      requireShop(ctx);
+      const codes = sale.items.map((i) => `${i.quantity}× ${i.code}`).join(', ');
+      const result = await ctx.outbox.submit(ctx.entry('recordSale', 'POST', '/sales', sale, `sale ${codes}`));
+      return result.queued ? result : { queued: false, sale: result.body as never };
+    },
+    markServed: ({ customerId }) => ctx.online('POST', `/cards/${customerId}/served`, { body: {} }),
+    simulateScan: async ({ text }) => {
+      try {
+        ctx.hardware.simulateScan(text);
+      } catch (err) {
+        throw new AgentError('unavailable', (err as Error).message);
+      }
+      return { ok: true as const };
+    },
+
+    searchCatalog: ({ q }) => ctx.online('GET', '/catalog', { query: { q } }),
+    registerCustomer: async (registration) => {
+      try {
+        return await ctx.online('POST', '/customers', { body: registration });
+      } catch (err) {
+        if (err instanceof AgentError && err.code === 'offline') {
+          throw new AgentError('offline', 'registration needs the server, which is not reachable now: please try again in a moment (the photo is not kept on this terminal)');
+        }
+        throw err;
+      }
+    },
+
+    listTerminals: () => ctx.online('GET', '/terminals'),
+    revokeTerminal: ({ id }) => ctx.online('POST', `/terminals/${id}/revoke`, { body: {} }),
+    createEnrollmentCode: (request) => ctx.online('POST', '/admin/enrollment-codes', { body: request }),
+    liveCounts: () => ctx.online('GET', '/admin/counts'),
+    liveCustomers: () => ctx.online('GET', '/admin/live-customers'),
+    getRetention: () => ctx.online('GET', '/admin/settings/retention'),
+    setRetention: (settings) => ctx.online('PUT', '/admin/settings/retention', { body: settings }),
+  };
+}

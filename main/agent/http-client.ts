@@ -1,0 +1,91 @@
+// The agent's HTTP client for the server's /api/v1: bearer token, Idempotency-Key on writes, the
+// pinned certificate on https, a timeout. Failures come in two kinds the outbox relies on:
+// ServerUnreachable (refused, timeout, 5xx, certificate changed: try again later) and ServerRefused
+// (4xx: the server looked at the request and said no; retrying the same request cannot help).
+import http from 'node:http';
+import https from 'node:https';
+import { API_PREFIX, IDEMPOTENCY_HEADER } from '../../protocol/common.ts';
+import { fetchServerCertificate, isCertificateError, pinMismatchMessage, pinnedTlsOptions, type PinnedCertificate } from './tls-pinning.ts';
+
+export interface ServerLink {
+  serverUrl: string;
+  token: string | null;
+  pin: PinnedCertificate | null;
+  timeoutMs?: number;
+}
+
+export interface RequestOptions {
+  body?: unknown;
+  /** Idempotency key: required by the server on every write. */
+  key?: string;
+  query?: Record<string, string | number | undefined>;
+}
+
+export class ServerUnreachable extends Error {
+  readonly code = 'offline';
+}
+
+export class ServerRefused extends Error {
+  constructor(readonly status: number, readonly code: string, message: string, readonly field?: string) {
+    super(message);
+  }
+}
+
+const DEFAULT_TIMEOUT_MS = 10_000;
+
+export function apiUrl(serverUrl: string, path: string, query: RequestOptions['query'] = {}): URL {
+  const base = new URL(serverUrl);
+  const url = new URL(base.origin + base.pathname.replace(/\/$/, '') + API_PREFIX + path);
+  for (const [name, value] of Object.entries(query)) if (value !== undefined) url.searchParams.set(name, String(value));
+  return url;
+}
+
+export async function serverRequest<T = unknown>(link: ServerLink, method: string, path: string, options: RequestOptions = {}): Promise<T> {
+  const url = apiUrl(link.serverUrl, path, options.query);
+  try {
+    return await send<T>(link, method, url, options);
+  } catch (err) {
+    if (err instanceof ServerRefused || err instanceof ServerUnreachable) throw err;
+    if (link.pin && isCertificateError(err)) {
+      const presented = await fetchServerCertificate(link.serverUrl, 5_000).then((c) => c.fingerprint256, () => null);
+      throw new ServerUnreachable(pinMismatchMessage(link.pin.fingerprint256, presented));
+    }
+    const reason = (err as NodeJS.ErrnoException).code ?? (err as Error).message;
+    throw new ServerUnreachable(`server unreachable at ${url.origin}: ${reason}`);
+  }
+}
+
+function send<T>(link: ServerLink, method: string, url: URL, options: RequestOptions): Promise<T> {
+  const payload = options.body === undefined ? undefined : Buffer.from(JSON.stringify(options.body));
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (link.token) headers.authorization = `Bearer ${link.token}`;
+  if (options.key) headers[IDEMPOTENCY_HEADER] = options.key;
+  if (payload) headers['content-type'] = 'application/json';
+  const secure = url.protocol === 'https:';
+  const timeoutMs = link.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  return new Promise<T>((resolve, reject) => {
+    const request = (secure ? https : http).request(url, {
+      method, headers, timeout: timeoutMs,
+      ...(secure && link.pin ? pinnedTlsOptions(link.pin) : {}),
+      ...(secure ? { agent: false } : {}),
+    }, (response) => {
+      const chunks: Buffer[] = [];
+      response.on('data', (c: Buffer) => chunks.push(c));
+      response.on('error', reject);
+      response.on('end', () => {
+        const text = Buffer.concat(chunks).toString('utf8');
+        const status = response.statusCode ?? 0;
+        let body: unknown;
+        try { body = text ? JSON.parse(text) : undefined; } catch { body = text; }
+        if (status >= 200 && status < 300) return resolve(body as T);
+        const error = (body as { error?: { code?: string; message?: string; field?: string } } | undefined)?.error;
+        const message = error?.message ?? `HTTP ${status}`;
+        if (status >= 500) return reject(new ServerUnreachable(`server error ${status} on ${method} ${url.pathname}: ${message}`));
+        reject(new ServerRefused(status, error?.code ?? 'bad_request', message, error?.field));
+      });
+    });
+    request.on('timeout', () => request.destroy(Object.assign(new Error(`no answer within ${timeoutMs} ms`), { code: 'ETIMEDOUT' })));
+    request.on('error', reject);
+    request.end(payload);
+  });
+}

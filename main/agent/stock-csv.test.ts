@@ -1,0 +1,42 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { parseCsvRecords, parseStockCsv } from './stock-csv.ts';
+
+test('records: quotes, doubled quotes, commas and line breaks inside quotes, CRLF, BOM', () => {
+  const records = parseCsvRecords('\ufeffa,b\r\n"x, ""y""","line1\nline2"\nlast,');
+  assert.deepEqual(records, [
+    { line: 1, fields: ['a', 'b'] },
+    { line: 2, fields: ['x, "y"', 'line1\nline2'] },
+    { line: 4, fields: ['last', ''] },
+  ]);
+  assert.throws(() => parseCsvRecords('a\n"open'), /quoted field opened on line 2 never closes/);
+});
+
+test('valid rows become StockInput; keywords split on | and ;; a date means the end of that day', () => {
+  const csv = 'code,name,keywords,quantity,price,valid_until\n4901234567894,"Headphones, wireless",audio|ヘッドホン;bt,5,29800,2030-01-31\n';
+  const { total, valid, errors } = parseStockCsv(csv);
+  assert.equal(total, 1);
+  assert.deepEqual(errors, []);
+  assert.equal(valid[0].row, 2);
+  assert.deepEqual(valid[0].input.keywords, ['audio', 'ヘッドホン', 'bt']);
+  assert.equal(valid[0].input.name, 'Headphones, wireless');
+  assert.equal(valid[0].input.quantity, 5);
+  assert.equal(new Date(valid[0].input.validUntil).getTime(), new Date(2030, 0, 31, 23, 59, 59).getTime());
+});
+
+test('errors name the row and the field; blank lines are skipped; columns may come in any order', () => {
+  const csv = 'Name, Code ,quantity,price,valid_until\nOK,C1,1,10,2030-01-01T00:00:00Z\n\nBad qty,C2,-3,10,2030-01-01\n,C3,1,10,2030-01-01\nNo date,C4,1,10,someday\nShort,C5\n';
+  const { total, valid, errors } = parseStockCsv(csv);
+  assert.equal(total, 5);
+  assert.deepEqual(valid.map((v) => v.input.code), ['C1']);
+  assert.deepEqual(errors.map((e) => [e.row, e.field]), [[4, 'quantity'], [5, 'name'], [6, 'valid_until'], [7, undefined]]);
+  assert.match(errors[3].message, /has 2 fields, the header has 5/);
+});
+
+test('a wrong header is one clear error', () => {
+  const { valid, errors } = parseStockCsv('code,title,qty\nA,B,1\n');
+  assert.equal(valid.length, 0);
+  assert.equal(errors.length, 1);
+  assert.match(errors[0].message, /missing column\(s\) name, quantity, price, valid_until; unknown column\(s\) title, qty/);
+  assert.match(parseStockCsv('').errors[0].message, /empty file/);
+});
