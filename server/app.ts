@@ -3,7 +3,7 @@
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import websocket from '@fastify/websocket';
 import type { Core } from './core.ts';
-import { installErrorHandler } from './http/error-handler.ts';
+import { frameworkErrorReply, installErrorHandler } from './http/error-handler.ts';
 import { terminalRoutes } from './routes/terminal-routes.ts';
 import { mallRoutes } from './routes/mall-routes.ts';
 import { stockRoutes } from './routes/stock-routes.ts';
@@ -26,6 +26,7 @@ export interface AppOptions {
 export async function buildApp(core: Core, options: AppOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({
     logger: options.logger ?? false, bodyLimit: options.bodyLimit ?? 256_000, return503OnClosing: false,
+    frameworkErrors: frameworkErrorReply,
     ...(options.https ? { https: options.https } : {}),
   } as FastifyServerOptions) as unknown as FastifyInstance;
   installErrorHandler(app);

@@ -58,16 +58,17 @@ export class TerminalRegistry {
     return { terminal: this.adopt(row), token };
   }
 
-  async revoke(db: Queryable, id: string): Promise<Terminal> {
+  /** Marks the terminal revoked in the store; the returned function applies it in memory (call it after COMMIT). */
+  async revoke(tx: Queryable, id: string): Promise<() => void> {
     const t = this.byId.get(id);
     if (!t) throw notFound(`terminal ${id}`);
-    if (!t.revokedAt) {
-      const at = new Date(this.now());
-      await db.query('UPDATE terminals SET revoked_at = $2 WHERE id = $1', [id, at]);
+    if (t.revokedAt) return () => {};
+    const at = new Date(this.now());
+    await tx.query('UPDATE terminals SET revoked_at = $2 WHERE id = $1', [id, at]);
+    return () => {
       t.revokedAt = at;
       for (const [hash, other] of this.byTokenHash) if (other.id === id) this.byTokenHash.delete(hash);
-    }
-    return t;
+    };
   }
 
   get(id: string): Terminal | undefined {

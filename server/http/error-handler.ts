@@ -14,6 +14,22 @@ const CLIENT_FASTIFY_CODES: Record<string, ApiError['code']> = {
   FST_ERR_ASYNC_CONSTRAINT: 'bad_request',
 };
 
+const SQLSTATE_CLIENT: Record<string, [ApiError['code'], string]> = {
+  '23505': ['conflict', 'this conflicts with something that already exists'],
+  '23503': ['bad_request', 'this refers to something that does not exist'],
+  '22021': ['bad_request', 'text contains a character the store cannot hold'],
+  '22P05': ['bad_request', 'text contains a character the store cannot hold'],
+  '22P02': ['bad_request', 'a value is not in a form the store accepts'],
+  '22001': ['bad_request', 'a value is too long'],
+  '22003': ['bad_request', 'a number is out of range'],
+};
+
+/** Fastify's own refusals (bad URL encoding, overlong path parameters) in our error body. */
+export function frameworkErrorReply(err: FastifyError, _request: unknown, reply: { status(n: number): { send(b: unknown): unknown } }): void {
+  const status = err.statusCode && err.statusCode >= 400 && err.statusCode < 500 ? err.statusCode : 400;
+  reply.status(status).send({ error: { code: 'bad_request', message: `request: ${err.message}` } });
+}
+
 export function installErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((err: FastifyError | ApiError | Error, request, reply) => {
     if (err instanceof ApiError) return reply.status(err.status).send(err.body());
@@ -23,7 +39,14 @@ export function installErrorHandler(app: FastifyInstance): void {
       const message = mapped === 'payload_too_large' ? 'request body is too large' : `body: ${err.message}`;
       return reply.status(new ApiError(mapped, message).status).send(new ApiError(mapped, message, 'body').body());
     }
-    if (err instanceof SyntaxError) {
+    const sqlState = (err as { code?: unknown }).code;
+    if (typeof sqlState === 'string' && SQLSTATE_CLIENT[sqlState]) {
+      // A safety net: validation should have caught these before the store saw them.
+      request.log.warn({ err }, 'store refused client input');
+      const [code, message] = SQLSTATE_CLIENT[sqlState];
+      return reply.status(new ApiError(code, message).status).send(new ApiError(code, message).body());
+    }
+    if (err instanceof SyntaxError || err instanceof RangeError) {
       return reply.status(400).send(new ApiError('bad_request', `body: ${err.message}`, 'body').body());
     }
     const status = (err as FastifyError).statusCode;

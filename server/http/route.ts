@@ -9,7 +9,8 @@ import type { Terminal } from '../domain/terminal-registry.ts';
 import type { CustomerState } from '../domain/customer-directory.ts';
 import type { Tx } from '../store/db.ts';
 import { hashSecret } from '../auth/secrets.ts';
-import { ApiError, forbidden, parseOr400 } from './api-error.ts';
+import { ApiError, badRequest, forbidden, parseOr400 } from './api-error.ts';
+import { findUnstorableText } from './text-safety.ts';
 import { checkIdempotencyKey, idempotentWrite, requestFingerprint, type WriteResult } from './idempotency.ts';
 
 type Schema = z.ZodType;
@@ -62,6 +63,10 @@ function authenticate(core: Core, auth: Auth, request: FastifyRequest, companion
 }
 
 function parseInput<P extends Schema, Q extends Schema, B extends Schema>(core: Core, spec: RouteSpec<P, Q, B>, request: FastifyRequest): RouteInput<P, Q, B> {
+  for (const [where, value] of [['params', request.params], ['query', request.query], ['body', request.body]] as const) {
+    const bad = findUnstorableText(value, where);
+    if (bad) throw badRequest(`${bad.field}: ${bad.problem}`, bad.field);
+  }
   const params = spec.params ? parseOr400(spec.params, request.params, 'params') : request.params;
   const who = authenticate(core, spec.auth, request, (request.params as { token?: string }).token);
   const query = spec.query ? parseOr400(spec.query, request.query ?? {}, 'query') : {};
@@ -95,7 +100,8 @@ export function writeRoute<P extends Schema, Q extends Schema, B extends Schema>
     const input = parseInput(core, spec, request);
     const key = checkIdempotencyKey(request.headers[IDEMPOTENCY_HEADER]);
     const scope = input.terminal ? `terminal:${input.terminal.id}` : input.customer ? `customer:${input.customer.id}` : 'public';
-    const fingerprint = requestFingerprint(request.method, request.url, request.body);
+    // The validated body (unknown fields stripped), never the raw one: it may nest arbitrarily deep.
+    const fingerprint = requestFingerprint(request.method, request.url, input.body);
     return idempotentWrite(core.db, scope, key, fingerprint, (tx) => write(input, tx));
   });
 }

@@ -5,12 +5,11 @@
 // reach the caller's bar, each once, with its exact counts of grams shared with the query (all,
 // and in the name only), and skips the rest:
 //  1. the caller's direct candidates (code, name, keyword hits) are counted and visited first;
-//  2. posting lists of the query's grams are counted ("ScanCount") shortest first; after each
-//     list a few of the slots with the highest count are visited, so the caller's bar rises early;
-//  3. once canReach(lists left) is false — a product in none of the lists scanned so far can no
-//     longer reach the bar — the long, common lists are not scanned. The slots already counted
-//     are visited from the highest count down while canReach(count + lists left, name length)
-//     holds.
+//  2. posting lists of the query's grams are counted ("ScanCount") shortest first, until
+//     canReach(lists left) is false — a product in none of the lists scanned so far can no
+//     longer reach the bar — so the long lists of common grams are mostly never read;
+//  3. the slots counted are visited from the highest count down while
+//     canReach(count + lists left, name length) holds; visiting raises the caller's bar.
 // Exact counts for a visit come from the product's own gram ids against marks of the query's
 // grams. Slots are small integers the caller reuses after removal.
 
@@ -21,9 +20,6 @@ export type VisitCandidate = (slot: number, sharedAll: number, sharedName: numbe
  */
 export type CanReach = (maxShared: number, nameGrams?: number) => boolean;
 
-export const STATS = { postings: 0, leaderVisits: 0, finalVisits: 0, directVisits: 0 };
-const VISITS_PER_LIST = Number(process.env.VPL ?? 8);
-const LEADER_SLACK = Number(process.env.SLACK ?? 2);
 
 export class GramIndex {
   private readonly idOf = new Map<string, number>();
@@ -86,30 +82,12 @@ export class GramIndex {
     const partial = this.partial;
     const seen = this.seen;
     const touched: number[] = [];
-    let leaders: number[] = [];
-    let top = 0;
     let scanned = 0;
     for (; scanned < lists.length && canReach(lists.length - scanned); scanned++) {
       const list = lists[scanned];
-      STATS.postings += list.length;
       for (let j = 0; j < list.length; j++) {
         const slot = list[j];
-        const count = ++partial[slot];
-        if (count === 1) touched.push(slot);
-        if (count + LEADER_SLACK >= top) {
-          if (count > top) top = count;
-          leaders.push(slot);
-        }
-      }
-      // Visit a few of the products sharing the most grams so far: the bar rises early.
-      leaders = leaders.filter((slot) => seen[slot] === 0 && partial[slot] + LEADER_SLACK >= top);
-      let visits = 0;
-      for (let c = top; c + LEADER_SLACK >= top && c > 0 && visits < VISITS_PER_LIST; c--) {
-        for (const slot of leaders) {
-          if (seen[slot] === 1 || partial[slot] !== c) continue;
-          see(slot); STATS.leaderVisits++;
-          if (++visits === VISITS_PER_LIST) break;
-        }
+        if (++partial[slot] === 1) touched.push(slot);
       }
     }
     // Then the products seen so far that could still reach the bar, most shared grams first.
@@ -117,7 +95,7 @@ export class GramIndex {
     const buckets: number[][] = Array.from({ length: scanned + 1 }, () => []);
     for (const slot of touched) if (seen[slot] === 0) buckets[partial[slot]].push(slot);
     for (let c = scanned; c > 0 && canReach(c + left); c--) {
-      if (process.env.NOFINAL) break; for (const slot of buckets[c]) if (canReach(c + left, this.nameCountOf[slot])) { see(slot); STATS.finalVisits++; }
+      for (const slot of buckets[c]) if (canReach(c + left, this.nameCountOf[slot])) see(slot);
     }
 
     for (const slot of touched) this.partial[slot] = 0;

@@ -44,16 +44,17 @@ test('joiners inside Latin words are dropped; Japanese and Latin runs become sep
 });
 
 test('trigrams: padded Latin trigrams, Japanese bigrams, distinct', () => {
-  assert.deepEqual(trigrams('cat'), ['  c', ' ca', 'cat', 'at ']);
+  assert.deepEqual(trigrams('cat'), [' ca', 'cat', 'at ']);
+  assert.deepEqual(trigrams('t'), [' t ']);
   assert.deepEqual(trigrams('お茶'), [' オ', 'オ茶', '茶 ']);
   assert.deepEqual(trigrams('aaaa').filter((g) => g === 'aaa').length, 1);
   assert.deepEqual(trigrams(''), []);
-  assert.deepEqual(gramsOfNormalized('ab ab'), ['  a', ' ab', 'ab ']);
+  assert.deepEqual(gramsOfNormalized('ab ab'), [' ab', 'ab ']);
 });
 
 test('a typo shares most grams with the right word and few with another', () => {
   const shared = (a: string, b: string) => trigrams(a).filter((g) => trigrams(b).includes(g)).length;
-  assert.ok(shared('hedphones', 'headphones') >= 7);
+  assert.ok(shared('hedphones', 'headphones') >= 6);
   assert.ok(shared('hedphones', 'keyboard') <= 1);
 });
 

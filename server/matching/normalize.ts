@@ -12,7 +12,8 @@
 //    "T-shirt" = "tshirt"); all other punctuation and spaces collapse to one space;
 //  - a space is put where the script changes between Japanese and Latin/digits ("Tシャツ" → "t シヤツ").
 //
-// grams: Latin/digit tokens give pg_trgm-style padded trigrams ("  h", " he", "hea", …, "es ");
+// grams: Latin/digit tokens give padded trigrams (" he", "hea", …, "es "; unlike pg_trgm, no
+// "  h": a shared first letter says little and its posting list would be the longest);
 // Japanese tokens give padded bigrams (" コ", "コー", …, "ヒ "): Japanese words are short and
 // dense, so bigrams (the usual n-gram for Japanese search) keep "コーヒ" close to "コーヒー".
 // Bigrams and trigrams have different lengths, so the two kinds never collide.
@@ -72,7 +73,7 @@ export function isJapanese(token: string): boolean {
 }
 
 function addPadded(out: Set<string>, token: string, n: number): void {
-  const chars = [...(n === 3 ? `  ${token} ` : ` ${token} `)];
+  const chars = [...` ${token} `];
   for (let i = 0; i + n <= chars.length; i++) out.add(chars.slice(i, i + n).join(''));
 }
 

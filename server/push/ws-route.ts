@@ -43,7 +43,12 @@ function channelFor(core: Core, hello: Extract<ClientMessage, { type: 'hello' }>
 }
 
 export function wsRoute(app: FastifyInstance, core: Core): void {
-  app.get(WS_PATH, { websocket: true }, (socket) => {
+  app.route({
+    method: 'GET',
+    url: WS_PATH,
+    // A plain HTTP GET (no upgrade) is told what this endpoint is.
+    handler: (_request, reply) => reply.status(426).header('upgrade', 'websocket').send({ error: { code: 'bad_request', message: 'this is the push WebSocket: connect with a WebSocket upgrade' } }),
+    wsHandler: (socket) => {
     let unsubscribe: (() => void) | null = null;
     const helloTimer = setTimeout(() => refuse(socket, 'no_hello', 'say hello first', 4000), HELLO_TIMEOUT_MS);
     socket.on('message', (data, isBinary) => {
@@ -61,5 +66,6 @@ export function wsRoute(app: FastifyInstance, core: Core): void {
       unsubscribe?.();
     });
     socket.on('error', () => socket.terminate());
+    },
   });
 }

@@ -25,10 +25,11 @@ export function terminalRoutes(app: FastifyInstance, core: Core): void {
 
   writeRoute(app, core, { method: 'POST', path: '/terminals/:id/revoke', summary: 'Revoke a terminal at once', auth: ['console'], params: z.object({ id: Uuid }), response: Ok },
     async ({ params }, tx) => {
-      await core.terminals.revoke(tx, params.id);
+      const applyRevocation = await core.terminals.revoke(tx, params.id);
       return {
         status: 200, body: { ok: true as const },
         after: () => {
+          applyRevocation();
           core.push.publish(terminalChannel(params.id), { type: 'revoked' });
           core.push.closeChannel(terminalChannel(params.id), 4003, 'terminal revoked');
         },
