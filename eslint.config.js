@@ -46,4 +46,6 @@ export default tseslint.config(
   { files: ['renderer/**/*.ts', 'renderer/**/*.tsx'], rules: restrict(
     layerImport(['server', 'main', 'preload', 'sim', 'bench']), nodeBuiltins,
     { regex: '^(\\.\\./)+hardware/(?!browser/)', message: 'The renderer may use only browser-side drivers (hardware/browser/).' }) },
+  // Renderer tests run in Node (node:test, jsdom): the layer rules stay, the Node-module rule does not.
+  { files: ['renderer/**/*.test.ts', 'renderer/**/*.test.tsx'], rules: restrict(layerImport(['server', 'main', 'preload', 'sim', 'bench'])) },
 );

@@ -1,0 +1,63 @@
+import 'global-jsdom/register';
+import { afterEach, beforeEach, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { AgentError } from '../api/agent-error.ts';
+import { LOCALE_STORAGE_KEY } from '../i18n/i18n.tsx';
+import { fakeTerminalApi, STATUS_SHOP } from '../test-support/fake-terminal-api.ts';
+import { App } from './App.tsx';
+
+afterEach(cleanup);
+beforeEach(() => localStorage.clear());
+
+const NOT_ENROLLED = { ...STATUS_SHOP, enrolled: false, role: null, shopId: null, nodeId: null, label: null, serverUrl: null, online: false };
+
+test('an enrolled shop terminal shows its status bar with the agent\'s device reasons', async () => {
+  const fake = fakeTerminalApi({ getStatus: () => ({ ...STATUS_SHOP, online: false, outboxPending: 2 }) });
+  render(<App api={fake.api} locale="en" />);
+  const bar = await screen.findByRole('status', { name: 'Terminal status' });
+  await waitFor(() => assert.match(bar.textContent ?? '', /Offline/));
+  assert.match(bar.textContent ?? '', /2 entries waiting/);
+  assert.match(bar.textContent ?? '', /Scanner: ready/);
+  assert.match(bar.textContent ?? '', /Bluetooth unavailable/);
+  assert.ok(await screen.findByRole('tab', { name: /Arriving customers/ }));
+  act(() => fake.emit({ type: 'status', status: { ...STATUS_SHOP, online: true, outboxPending: 0 } }));
+  await waitFor(() => assert.match(bar.textContent ?? '', /Online.*Nothing waiting/));
+});
+
+test('an unenrolled terminal asks for server and code; a bad code is shown next to the code field', async () => {
+  let enrolled = false;
+  const fake = fakeTerminalApi({
+    getStatus: () => (enrolled ? { ...STATUS_SHOP, role: 'console' } : NOT_ENROLLED),
+    enroll: ({ code }) => {
+      if (code !== 'GOOD-CODE-1') throw new AgentError('unauthorized', 'this code is unknown or has expired', 'code');
+      enrolled = true;
+      return { ...STATUS_SHOP, role: 'console' };
+    },
+    liveCounts: () => ({ customers: 0, customersLocated: 0, wants: 0, stockRows: 0, terminals: 1, terminalsOnline: 1 }),
+    getMall: () => ({ name: 'Demo', floors: [{ id: '1F', name: '1F', level: 1 }], nodes: [{ id: 'n1', floorId: '1F', x: 0, y: 0, kind: 'corridor' }], edges: [], shops: [] }),
+    listTerminals: () => ({ terminals: [] }),
+    liveCustomers: () => ({ customers: [] }),
+  });
+  render(<App api={fake.api} locale="en" />);
+  fireEvent.change(await screen.findByLabelText('Server address'), { target: { value: 'https://mall.example:8443' } });
+  fireEvent.change(screen.getByLabelText('One-time code'), { target: { value: 'WRONG-CODE' } });
+  fireEvent.click(screen.getByRole('button', { name: 'Connect' }));
+  assert.ok(await screen.findByText('this code is unknown or has expired'));
+  fireEvent.change(screen.getByLabelText('One-time code'), { target: { value: 'GOOD-CODE-1' } });
+  fireEvent.click(screen.getByRole('button', { name: 'Connect' }));
+  assert.ok(await screen.findByRole('tab', { name: 'Terminals' }), 'the console screen follows enrollment');
+  assert.deepEqual(fake.callsOf('enroll').at(-1), { serverUrl: 'https://mall.example:8443', code: 'GOOD-CODE-1' });
+});
+
+test('the language switch changes the screen and is remembered', async () => {
+  const fake = fakeTerminalApi({ getStatus: () => NOT_ENROLLED });
+  render(<App api={fake.api} />);
+  await screen.findByRole('heading', { name: 'Connect this terminal' });
+  fireEvent.click(screen.getByRole('button', { name: '日本語' }));
+  assert.ok(screen.getByRole('heading', { name: 'この端末を接続' }));
+  assert.equal(localStorage.getItem(LOCALE_STORAGE_KEY), 'ja');
+  cleanup();
+  render(<App api={fake.api} />);
+  assert.ok(await screen.findByRole('heading', { name: 'この端末を接続' }));
+});

@@ -1,0 +1,41 @@
+// The shell: status bar always; the enrollment screen until the terminal is enrolled, then the
+// screen of its role.
+import { lazy, Suspense } from 'react';
+import type { TerminalApi } from '../../protocol/terminal-api.ts';
+import { LocaleProvider, useT, type Locale } from '../i18n/i18n.tsx';
+import { Notice } from '../ui/Field.tsx';
+import { ApiProvider, useTerminalStatus } from './agent-hooks.tsx';
+import { EnrollmentScreen } from './EnrollmentScreen.tsx';
+import { StatusBar } from './StatusBar.tsx';
+
+const ShopScreen = lazy(() => import('../shop/ShopScreen.tsx').then((m) => ({ default: m.ShopScreen })));
+const KioskScreen = lazy(() => import('../kiosk/KioskScreen.tsx').then((m) => ({ default: m.KioskScreen })));
+const ConsoleScreen = lazy(() => import('../console/ConsoleScreen.tsx').then((m) => ({ default: m.ConsoleScreen })));
+
+function RoleScreen() {
+  const t = useT();
+  const state = useTerminalStatus();
+  const { status, error } = state;
+  let body;
+  if (!status) body = error ? <Notice kind="error">{error.message}</Notice> : <p className="loading">{t.loading}</p>;
+  else if (!status.enrolled || !status.role) body = <EnrollmentScreen initialServerUrl={status.serverUrl} onEnrolled={() => void state.refresh()} />;
+  else if (status.role === 'shop') body = <ShopScreen />;
+  else if (status.role === 'kiosk') body = <KioskScreen status={status} />;
+  else body = <ConsoleScreen status={status} />;
+  return (
+    <div className={`app role-${status?.role ?? 'none'}`}>
+      <StatusBar state={state} />
+      <Suspense fallback={<p className="loading">{t.loading}</p>}>{body}</Suspense>
+    </div>
+  );
+}
+
+export function App({ api, locale }: { api: TerminalApi; locale?: Locale }) {
+  return (
+    <LocaleProvider initial={locale}>
+      <ApiProvider api={api}>
+        <RoleScreen />
+      </ApiProvider>
+    </LocaleProvider>
+  );
+}

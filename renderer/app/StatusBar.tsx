@@ -1,0 +1,38 @@
+// The always-visible status line: link to the server, outbox, scanner and Bluetooth state.
+import { LocaleSwitch, useT } from '../i18n/i18n.tsx';
+import type { Messages } from '../i18n/en.ts';
+import type { StatusState, TerminalStatus } from './agent-hooks.tsx';
+
+type Device = TerminalStatus['hardware']['scanner'];
+
+/** "Scanner: ready"; with the agent's reason when it gave one ("Bluetooth unavailable", "Scanner: no scanner connected"). */
+export function deviceText(name: string, device: Device, t: Messages): string {
+  if (!device.reason) return `${name}: ${t.deviceState[device.state]}`;
+  return device.reason.toLowerCase().includes(name.toLowerCase()) ? device.reason : `${name}: ${device.reason}`;
+}
+
+function DeviceBadge({ name, device, t }: { name: string; device: Device; t: Messages }) {
+  const good = device.state === 'ok' || device.state === 'simulated';
+  return <span className={`status-item ${good ? 'status-good' : 'status-bad'}`}>{deviceText(name, device, t)}</span>;
+}
+
+export function StatusBar({ state }: { state: StatusState }) {
+  const t = useT();
+  const { status, agentReachable } = state;
+  return (
+    <header className="status-bar" role="status" aria-label={t.statusBar}>
+      <strong className="status-title">Beckon{status?.label ? ` · ${status.label}` : ''}</strong>
+      {!agentReachable && <span className="status-item status-bad">{t.agentUnreachable}</span>}
+      {status && (
+        <>
+          <span className={`status-item ${status.online ? 'status-good' : 'status-bad'}`}>{status.online ? t.online : t.offline}</span>
+          <span className={`status-item ${status.outboxPending > 0 ? 'status-warn' : ''}`}>{t.outboxWaiting(status.outboxPending)}</span>
+          <DeviceBadge name={t.scanner} device={status.hardware.scanner} t={t} />
+          <DeviceBadge name={t.bluetooth} device={status.hardware.ble} t={t} />
+          {status.lastError && <span className="status-item status-bad" title={status.lastError}>{status.lastError}</span>}
+        </>
+      )}
+      <LocaleSwitch />
+    </header>
+  );
+}

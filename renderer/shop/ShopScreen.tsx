@@ -1,0 +1,38 @@
+// The shop counter: arriving customers, stock entry, stock list, CSV import, purchase entry.
+import { useState } from 'react';
+import { useT } from '../i18n/i18n.tsx';
+import { Tabs } from '../ui/Tabs.tsx';
+import { ArrivingCustomers } from './ArrivingCustomers.tsx';
+import { CsvImport } from './CsvImport.tsx';
+import { PurchaseEntry } from './PurchaseEntry.tsx';
+import { StockForm } from './StockForm.tsx';
+import { StockList } from './StockList.tsx';
+import { useArriving, useArrivingStore } from './use-arriving.ts';
+
+type ShopTab = 'arriving' | 'stock' | 'stockList' | 'import' | 'purchase';
+
+export function ShopScreen() {
+  const t = useT();
+  const store = useArrivingStore();
+  const arrivingCount = useArriving(store).length;
+  const [tab, setTab] = useState<ShopTab>('arriving');
+  const tabs = [
+    { id: 'arriving', label: t.arrivingTitle, badge: arrivingCount },
+    { id: 'stock', label: t.stockEntry },
+    { id: 'stockList', label: t.stockListTitle },
+    { id: 'import', label: t.importTitle },
+    { id: 'purchase', label: t.purchaseTitle },
+  ] as const;
+  return (
+    <main className="screen shop">
+      <Tabs<ShopTab> tabs={tabs} current={tab} onChange={setTab} />
+      <div className="panel">
+        {tab === 'arriving' && <ArrivingCustomers store={store} />}
+        {tab === 'stock' && <StockForm />}
+        {tab === 'stockList' && <StockList />}
+        {tab === 'import' && <CsvImport />}
+        {tab === 'purchase' && <PurchaseEntry store={store} />}
+      </div>
+    </main>
+  );
+}

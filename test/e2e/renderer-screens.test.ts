@@ -1,0 +1,131 @@
+// The built renderer in Chromium, against a page-side fake agent (window.beckon): the kiosk flow with
+// Chromium's fake camera (no face in its picture → the face check says so, under the page's CSP),
+// the shop's arriving list from push events, and the console's mall map. Screenshots go to
+// test-results/renderer/. The full flow against a real server and agent is terminal-flow.test.ts.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { build } from 'vite';
+import { serveStatic } from '../../main/web/static-files.ts';
+import { demoMall } from '../../sim/demo-mall.ts';
+import { card } from '../../renderer/test-support/cards.ts';
+import { installPageFakeAgent, KEEP_NAMES_SHIM, type PageAnswers } from '../support/page-fake-agent.ts';
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const SHOTS = join(ROOT, 'test-results', 'renderer');
+const FLAGS = ['--no-sandbox', '--headless', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run',
+  '--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream'];
+const skip = existsSync(CHROMIUM) ? false : `no chromium at ${CHROMIUM} (set CHROMIUM_PATH)`;
+
+const status = (role: 'shop' | 'kiosk' | 'console') => ({
+  enrolled: true, role, shopId: role === 'shop' ? 'hikari-camera' : null, nodeId: 'n1', label: `${role} terminal`, serverUrl: 'https://mall.example:8443',
+  online: true, outboxPending: 0, lastError: null, hardware: { scanner: { state: 'ok' }, ble: { state: 'unavailable', reason: 'Bluetooth unavailable' } },
+});
+
+describe('renderer screens in Chromium', { skip }, () => {
+  const outDir = mkdtempSync(join(tmpdir(), 'beckon-renderer-screens-'));
+  let server: Server;
+  let origin: string;
+  let browser: Browser;
+
+  before(async () => {
+    mkdirSync(SHOTS, { recursive: true });
+    await build({ configFile: join(ROOT, 'vite.config.ts'), logLevel: 'silent', build: { outDir, emptyOutDir: true } });
+    server = createServer((req, res) => void serveStatic(outDir, new URL(req.url ?? '/', 'http://x').pathname, res));
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS });
+  });
+  after(async () => {
+    await browser?.close();
+    await new Promise((resolve) => server?.close(resolve));
+    rmSync(outDir, { recursive: true, force: true });
+  });
+
+  /** A page with the fake agent; collects page errors and CSP violations, which fail the test. */
+  async function openWith(answers: PageAnswers): Promise<{ page: Page; problems: string[] }> {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const problems: string[] = [];
+    page.on('pageerror', (err) => problems.push(`page error: ${err.message}`));
+    page.on('console', (msg) => {
+      if (msg.type() === 'error' && /Content Security Policy|Refused to/.test(msg.text())) problems.push(msg.text());
+    });
+    await page.addInitScript(KEEP_NAMES_SHIM);
+    await page.addInitScript(installPageFakeAgent, answers);
+    await page.goto(`${origin}/`);
+    return { page, problems };
+  }
+
+  test('kiosk: consent, want, camera picture without a face is refused, continue without photo, QR', { timeout: 120_000 }, async () => {
+    const { page, problems } = await openWith({
+      getStatus: status('kiosk'),
+      searchCatalog: { hits: [{ code: '4901234567894', name: 'Hikari Tripod T3', keywords: ['tripod'], shops: 2, score: 1 }] },
+      registerCustomer: {
+        customerId: '3f0c2b9e-6d1f-4a57-9a53-1c8f0e2d4b6a', companionToken: 'tok', companionPath: '/c/tok', presenceSecret: 'ab'.repeat(16),
+        wants: [{ id: '7d2a1c4e-8b3f-4e6a-9c5d-2f1e0a3b4c5d', productName: 'Hikari Tripod T3', productCode: '4901234567894', keywords: ['tripod'], desireLevel: 4, paymentMethod: 'cash', validUntil: '2026-11-23T14:59:59.000Z' }],
+      },
+    });
+    await page.screenshot({ path: join(SHOTS, 'kiosk-1-consent.png') });
+    await page.getByRole('button', { name: /I agree/ }).click();
+    await page.getByRole('searchbox').fill('tripod');
+    await page.getByRole('button', { name: /Hikari Tripod T3/ }).click();
+    await page.getByRole('button', { name: 'Desire level 4 of 5' }).click();
+    await page.screenshot({ path: join(SHOTS, 'kiosk-2-wants.png') });
+    await page.getByRole('button', { name: 'Next' }).click();
+    await page.getByRole('button', { name: 'Take photo' }).click({ timeout: 20_000 });
+    await page.getByText('No face found. Please look at the camera.').waitFor({ timeout: 60_000 });
+    await page.screenshot({ path: join(SHOTS, 'kiosk-3-no-face.png') });
+    assert.ok(await page.getByRole('button', { name: 'Retake' }).isVisible());
+    await page.getByRole('button', { name: 'Continue without a photo' }).click();
+    const qr = page.getByRole('img', { name: 'QR code of your personal page' });
+    await qr.waitFor();
+    assert.equal(await qr.getAttribute('data-qr-text'), 'https://mall.example:8443/c/tok');
+    await page.screenshot({ path: join(SHOTS, 'kiosk-4-qr.png') });
+    const calls = await page.evaluate(() => window.agentCalls!.filter((c) => c.method === 'registerCustomer').map((c) => c.params));
+    assert.equal(calls.length, 1);
+    assert.deepEqual((calls[0] as { wants: unknown[] }).wants, [{ productName: 'Hikari Tripod T3', productCode: '4901234567894', keywords: ['tripod'], desireLevel: 4, paymentMethod: 'cash' }]);
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+
+  test('shop: arriving customers from push events, nearest first', { timeout: 60_000 }, async () => {
+    const { page, problems } = await openWith({ getStatus: status('shop') });
+    await page.getByRole('tab', { name: /Arriving customers/ }).waitFor();
+    const cards = [card(1, 42, 'Hikari Tripod T3'), card(2, 7, 'Lens cloth'), card(3, null, 'Camera bag')];
+    await page.evaluate((list) => {
+      for (const c of list) window.agentEmit!({ type: 'push', event: { type: 'card_upsert', card: c }, at: new Date().toISOString() });
+    }, cards);
+    await page.getByRole('heading', { name: 'Arriving customers 3' }).waitFor();
+    const names = await page.getByRole('listitem').locator('strong').allTextContents();
+    assert.deepEqual(names, ['Lens cloth', 'Hikari Tripod T3', 'Camera bag']);
+    await page.screenshot({ path: join(SHOTS, 'shop-arriving.png') });
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+
+  test('console: live counts and the mall map', { timeout: 60_000 }, async () => {
+    const mall = demoMall();
+    const node = mall.shops[0].nodeId;
+    const { page, problems } = await openWith({
+      getStatus: status('console'),
+      getMall: mall,
+      liveCounts: { customers: 12, customersLocated: 9, wants: 20, stockRows: 5400, terminals: 31, terminalsOnline: 30 },
+      listTerminals: { terminals: [{ id: '11111111-1111-4111-8111-111111111111', role: 'shop', shopId: mall.shops[0].id, nodeId: node, label: mall.shops[0].name, createdAt: '2026-11-20T09:00:00.000Z', lastSeenAt: '2026-11-23T09:00:00.000Z', revokedAt: null, online: true }] },
+      liveCustomers: { customers: Array.from({ length: 9 }, (_, i) => ({ customerId: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`, nodeId: node, wants: 1 })) },
+    });
+    await page.getByRole('img', { name: /Floor plan of/ }).waitFor();
+    assert.equal(await page.locator('svg [data-shop]').count() > 0, true);
+    assert.equal(await page.locator('svg [data-customers="9"]').count(), 1);
+    await page.getByText('5,400').waitFor();
+    await page.screenshot({ path: join(SHOTS, 'console-live.png') });
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+});
