@@ -54,7 +54,11 @@ export function CompanionApp({ api, push, signal, initialLocale }: CompanionAppP
       setMode(view.rankingMode);
       adopt(view.shopList);
       show('ready');
-    }, (err) => { if (!cancelled) err instanceof InvalidLinkError ? show('invalid') : setError(String((err as Error).message)); });
+    }, (err) => {
+      if (cancelled) return;
+      if (err instanceof InvalidLinkError) show('invalid');
+      else setError(String((err as Error).message));
+    });
     return () => { cancelled = true; };
   }, [api, adopt, show]);
 

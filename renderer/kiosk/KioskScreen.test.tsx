@@ -15,7 +15,7 @@ afterEach(cleanup);
 const STATUS_KIOSK = { ...STATUS_SHOP, role: 'kiosk' as const, shopId: null, label: 'Entrance kiosk' };
 const CUSTOMER_ID = '3f0c2b9e-6d1f-4a57-9a53-1c8f0e2d4b6a';
 const WANT_ID = '7d2a1c4e-8b3f-4e6a-9c5d-2f1e0a3b4c5d';
-const IDLE_MS = 400;
+const IDLE_MS = 3000; // long enough that a slow CI machine is not "idle" mid-flow
 
 const handlers: Handlers = {
   searchCatalog: ({ q }) => ({ hits: q.toLowerCase().startsWith('tri') ? [{ code: '4901234567894', name: 'Hikari Tripod T3', keywords: ['tripod'], shops: 2, score: 1 }] : [] }),

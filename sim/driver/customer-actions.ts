@@ -1,0 +1,124 @@
+// Turns a simulated customer's actions into the calls the real parts make: the entrance kiosk registers
+// them (claims 2–3), the phone moves in the BLE scene, the shop's terminal records a purchase with the
+// customer id (claim 14), the companion page adds and cancels wants (claim 5) and says "I'm leaving",
+// or the phone walks out of the door (claim 16). Purchases are checked against the oracle's stock.
+import type { CustomerAction } from '../customer-types.ts';
+import type { CustomerRegistered, Want, WantInput } from '../../protocol/customers.ts';
+import type { SaleRecorded } from '../../protocol/sales.ts';
+import type { Rng } from '../random.ts';
+import { ApiError, type ApiClient } from './api-client.ts';
+import type { DrivenCustomer } from './driven-customer.ts';
+import type { EnrolledTerminal } from './mall-setup.ts';
+import type { OfferOracle } from './oracle/offer-oracle.ts';
+import type { RadioField } from './radio-field.ts';
+import type { RunStats } from './run-report.ts';
+
+export const CONSENT_TEXT = 'Beckon keeps your wants, payment method and photo only while you are in the mall, and deletes them when you leave.';
+
+export interface ActionContext {
+  api: ApiClient;
+  kiosks: readonly EnrolledTerminal[];
+  shops: ReadonlyMap<string, EnrolledTerminal>;
+  radio: RadioField;
+  oracle: OfferOracle;
+  stats: RunStats;
+  rng: Rng;
+  /** Share of leavers who press "I'm leaving" instead of just walking out. */
+  companionLeaveShare: number;
+  now(): number;
+  /** Opens the customer's companion push socket (the phone's page). */
+  connectCompanion(c: DrivenCustomer): Promise<void>;
+}
+
+export async function applyAction(ctx: ActionContext, c: DrivenCustomer, a: CustomerAction): Promise<void> {
+  try {
+    switch (a.type) {
+      case 'register': return await register(ctx, c, a.wants);
+      case 'move': if (c.server && c.leftAtMs === null) ctx.radio.movePhone(c.server.customerId, a); return;
+      case 'buy': return await buy(ctx, c, a);
+      case 'cancel_want': return await cancelWant(ctx, c, a.index);
+      case 'add_want': return await addWant(ctx, c, a.want);
+      case 'leave': return await leave(ctx, c);
+    }
+  } catch (err) {
+    ctx.stats.violation('api', c.id, ctx.now(), `${a.type}: ${(err as Error).message}`);
+  }
+}
+
+async function register(ctx: ActionContext, c: DrivenCustomer, wants: WantInput[]): Promise<void> {
+  const here = c.model.position();
+  const kiosk = ctx.kiosks.find((k) => k.nodeId === here.nodeId) ?? ctx.kiosks[0];
+  const res = await kiosk.api.post<CustomerRegistered>('/customers', {
+    consent: { textId: 'beckon-demo-v1', text: CONSENT_TEXT, agreedAt: new Date(ctx.now()).toISOString() },
+    wants,
+    locale: ctx.rng.chance(0.35) ? 'ja' : 'en',
+    rankingMode: ctx.rng.chance(0.7) ? 'distance' : 'price',
+  });
+  c.registered(res);
+  c.companion = ctx.api.companion(res.companionToken);
+  await ctx.connectCompanion(c);
+  ctx.radio.addPhone(res.customerId, res.presenceSecret, here);
+}
+
+async function buy(ctx: ActionContext, c: DrivenCustomer, a: Extract<CustomerAction, { type: 'buy' }>): Promise<void> {
+  if (!c.server) return;
+  const shop = ctx.shops.get(a.shopId);
+  if (!shop) throw new Error(`no terminal for shop ${a.shopId}`);
+  ctx.stats.purchasesAttempted++;
+  const before = ctx.oracle.quantityOf(a.shopId, a.gtin);
+  let sale: SaleRecorded;
+  try {
+    sale = await shop.api.post<SaleRecorded>('/sales', { items: [{ code: a.gtin, quantity: a.quantity }], customerId: c.server.customerId });
+  } catch (err) {
+    if (err instanceof ApiError && err.status === 409 && before !== undefined && before < a.quantity) {
+      ctx.stats.purchasesRefused++;
+      return;
+    }
+    throw err;
+  }
+  ctx.stats.purchasesApplied++;
+  ctx.stats.purchasesChecked++;
+  c.bought++;
+  const remaining = sale.items.find((i) => i.code === a.gtin)?.remaining;
+  if (before === undefined || remaining !== before - a.quantity) {
+    ctx.stats.violation('purchase', c.id, ctx.now(), `${a.shopId} ${a.gtin}: ${before} in stock, sold ${a.quantity}, server says ${remaining} remain`);
+  }
+  if (remaining !== undefined) ctx.oracle.applySale(a.shopId, a.gtin, remaining);
+  const wantId = c.wantIds[a.wantIndex];
+  if (wantId && !sale.wantsRemoved.includes(wantId)) {
+    ctx.stats.violation('purchase', c.id, ctx.now(), `${a.shopId} ${a.gtin}: want ${wantId} was bought but not removed`);
+  }
+  c.wantsRemoved(sale.wantsRemoved);
+}
+
+async function cancelWant(ctx: ActionContext, c: DrivenCustomer, index: number): Promise<void> {
+  const wantId = c.wantIds[index];
+  if (!c.companion || !wantId) return;
+  await c.companion.delete(`/wants/${wantId}`);
+  c.wantsRemoved([wantId]);
+  ctx.stats.wantsCancelled++;
+}
+
+async function addWant(ctx: ActionContext, c: DrivenCustomer, want: WantInput): Promise<void> {
+  if (!c.companion) return;
+  try {
+    c.wantAdded(await c.companion.post<Want>('/wants', want));
+    ctx.stats.wantsAdded++;
+  } catch (err) {
+    c.wantIds.push(null);
+    throw err;
+  }
+}
+
+async function leave(ctx: ActionContext, c: DrivenCustomer): Promise<void> {
+  if (!c.server || !c.companion) return;
+  c.leftAtMs = ctx.now();
+  ctx.radio.removePhone(c.server.customerId);
+  if (ctx.rng.chance(ctx.companionLeaveShare)) {
+    c.leftVia = 'companion';
+    await c.companion.post('/leave');
+    ctx.stats.saidLeaving++;
+  } else {
+    c.leftVia = 'door';
+  }
+}

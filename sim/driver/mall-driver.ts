@@ -1,0 +1,197 @@
+// The virtual mall driver: N simulated customers against a real Beckon server, through its API only.
+// Set-up: the demo mall, an enrolled terminal per shop and entrance kiosk, the demo stock scanned in.
+// Then, step by step on a virtual clock the server shares (startServer({ clock })):
+//   1. customers act (register, buy, add/cancel wants, leave) → kiosk / shop terminal / companion calls;
+//   2. barrier: every push caused so far has arrived;
+//   3. the BLE scene runs to the step's end → each terminal's filtered sightings → POST /sightings;
+//   4. barrier; then the oracle checks every list pushed in 3 (a location change), every customer's
+//      cards and every leaver (consistency-checks.ts).
+// Latencies are real time from the start of step 3 to the pushed list / card (an upper bound).
+import type { PushEvent } from '../../protocol/push.ts';
+import { demoCatalog } from '../catalog.ts';
+import { demoMall, demoTerminals } from '../demo-mall.ts';
+import { SimCustomer } from '../customer-model.ts';
+import type { Behaviour } from '../customer-types.ts';
+import { buildGraph } from '../paths.ts';
+import { Rng, seedFrom } from '../random.ts';
+import { demoStock } from '../stock-plan.ts';
+import { generateWants } from '../want-generator.ts';
+import { ApiClient, ApiError, inParallel } from './api-client.ts';
+import { applyAction, type ActionContext } from './customer-actions.ts';
+import { checkCards, checkLeaver, checkList } from './consistency-checks.ts';
+import { DrivenCustomer } from './driven-customer.ts';
+import { enrollTerminals, loadStock, putMall, type EnrolledTerminal } from './mall-setup.ts';
+import { OfferOracle } from './oracle/offer-oracle.ts';
+import { PushSocket } from './push-socket.ts';
+import { RadioField } from './radio-field.ts';
+import { RunStats } from './run-report.ts';
+import { buildReport } from './report-builder.ts';
+import type { DemoReport } from './run-report.ts';
+
+/** A clock the driver moves in steps; give the same object to the server. */
+export class VirtualClock {
+  constructor(private t: number) {}
+  now = (): number => this.t;
+  set(ms: number): void { this.t = ms; }
+}
+
+export interface DriverOptions {
+  baseUrl: string;
+  /** A console token (PUT /mall, enrollment codes). */
+  adminToken: string;
+  clock: VirtualClock;
+  customers: number;
+  /** Simulated time to run, ms. */
+  durationMs: number;
+  /** Virtual ms per real ms; Infinity runs as fast as the server answers. */
+  speed?: number;
+  seed?: number;
+  stepMs?: number;
+  /** Arrivals spread over this much of the run (default: the first 60 %). */
+  arrivalWindowMs?: number;
+  behaviour?: Partial<Behaviour>;
+  companionLeaveShare?: number;
+  /** After the run: simulated time in which leavers' deletions may still arrive (customers frozen). */
+  drainMs?: number;
+  signal?: AbortSignal;
+  log?: (line: string) => void;
+  onSetUp?: (terminals: readonly EnrolledTerminal[]) => void;
+  onCustomerRegistered?: (companionPath: string, index: number) => void;
+}
+
+export async function runMallDriver(o: DriverOptions): Promise<DemoReport> {
+  const realStart = performance.now();
+  const log = o.log ?? (() => {});
+  const seed = o.seed ?? 1;
+  const stepMs = o.stepMs ?? 1_000;
+  const speed = o.speed ?? Infinity;
+  const start = o.clock.now();
+  const mall = demoMall();
+  const admin = new ApiClient(o.baseUrl, o.adminToken);
+  const stats = new RunStats();
+  const oracle = new OfferOracle(mall);
+
+  await putMall(admin, mall);
+  const terminals = await enrollTerminals(admin, demoTerminals(mall));
+  const shops = new Map(terminals.filter((t) => t.role === 'shop').map((t) => [t.shopId!, t]));
+  const catalog = demoCatalog(seed);
+  const plan = demoStock(mall, catalog, seed, start);
+  await loadStock(shops, plan, start, (item) => oracle.addStock(item), o.signal);
+  log(`mall set up: ${terminals.length} terminals, ${oracle.stockRows} stock rows`);
+  o.onSetUp?.(terminals);
+
+  let phase: 'actions' | 'sightings' = 'actions';
+  let phaseStartedAt = performance.now();
+  const cards = new Map<string, Set<string>>();
+  const cardNodes = new Map<string, string | null>();
+  const onShopEvent = (shopId: string) => (e: PushEvent, at: number) => {
+    if (e.type === 'card_upsert') {
+      const key = `${e.card.customerId}|${shopId}`;
+      const shown = cards.get(e.card.customerId) ?? new Set<string>();
+      if (!shown.has(shopId)) stats.arrivalsShown++;
+      if (phase === 'sightings' && cardNodes.get(key) !== e.card.locationNodeId) stats.cardLatency.push(at - phaseStartedAt);
+      cards.set(e.card.customerId, shown.add(shopId));
+      cardNodes.set(key, e.card.locationNodeId);
+    } else if (e.type === 'card_remove') {
+      cards.get(e.customerId)?.delete(shopId);
+      cardNodes.delete(`${e.customerId}|${shopId}`);
+    }
+  };
+  const shopSockets = await Promise.all([...shops.values()].map((t) => PushSocket.connect(o.baseUrl, { kind: 'terminal', token: t.token }, onShopEvent(t.shopId!))));
+
+  const graph = buildGraph(mall);
+  const wantRng = new Rng(seedFrom('driver-wants', seed));
+  const window = o.arrivalWindowMs ?? o.durationMs * 0.6;
+  const customers = Array.from({ length: o.customers }, (_, i) => {
+    const rng = wantRng.fork(i);
+    const wants = generateWants(catalog, rng, { stock: plan, nowMs: start });
+    const spareWants = generateWants(catalog, rng, { stock: plan, nowMs: start, minWants: 1, maxWants: 2 });
+    const arriveAtMs = start + Math.floor((i / Math.max(1, o.customers)) * window);
+    return new DrivenCustomer(i, new SimCustomer({ mall, graph, wants, spareWants, seed: seedFrom('customer', seed, i), arriveAtMs, behaviour: o.behaviour }));
+  });
+
+  const radio = new RadioField(mall, terminals.map((t) => ({ terminalId: t.terminalId, nodeId: t.nodeId, role: t.role })), seed, start);
+  const ctx: ActionContext = {
+    api: admin, kiosks: terminals.filter((t) => t.role === 'kiosk'), shops, radio, oracle, stats,
+    rng: new Rng(seedFrom('driver-choices', seed)), companionLeaveShare: o.companionLeaveShare ?? 0.5, now: o.clock.now,
+    async connectCompanion(c) {
+      c.socket = await PushSocket.connect(o.baseUrl, { kind: 'companion', token: c.server!.companionToken }, (e, at) => {
+        if (e.type === 'shop_list') {
+          stats.listsDelivered++;
+          if (phase === 'sightings' && c.list && c.list.locationNodeId !== e.list.locationNodeId) stats.listLatency.push(at - phaseStartedAt);
+          c.listChangedAt = phase;
+          c.receive(e.list);
+        } else if (e.type === 'customer_deleted') {
+          c.deleted = true;
+          if (c.leftVia === 'door') stats.departed++;
+          if (c.leftAtMs === null) stats.violation('deletion', c.id, o.clock.now(), 'deleted while still in the mall');
+        }
+      });
+      o.onCustomerRegistered?.(c.server!.companionPath, c.index);
+    },
+  };
+
+  const barrier = () => Promise.all([...shopSockets, ...customers.flatMap((c) => (c.socket ? [c.socket] : []))].map((s) => s.barrier()));
+  const sightings = async (t: number) => {
+    const batches = radio.advance(t);
+    phase = 'sightings';
+    phaseStartedAt = performance.now();
+    await inParallel(batches, 8, async ({ terminalId, batch }) => {
+      const terminal = terminals.find((x) => x.terminalId === terminalId)!;
+      try { await terminal.api.post('/sightings', batch); } catch (err) { stats.violation('api', null, t, `sightings from ${terminal.label}: ${(err as Error).message}`); }
+    });
+    await barrier();
+    phase = 'actions';
+  };
+
+  const end = start + o.durationMs;
+  let t = start;
+  while (t < end && !o.signal?.aborted) {
+    t = Math.min(end, t + stepMs);
+    const due = realStart + (t - start) / speed;
+    if (Number.isFinite(due) && due > performance.now()) await new Promise((r) => setTimeout(r, due - performance.now()));
+    o.clock.set(t);
+    for (const c of customers) c.listChangedAt = null;
+    await inParallel(customers.filter((c) => !c.model.done && !c.deleted), 16, async (c) => {
+      for (const a of c.model.step(t)) await applyAction(ctx, c, a);
+    });
+    await barrier();
+    await sightings(t);
+    for (const c of customers) {
+      if (c.listChangedAt === 'sightings') checkList(oracle, stats, c, t);
+      checkCards(cards, stats, c, t);
+      if (c.leftAtMs !== null && !c.leaverOutcome) {
+        const outcome = checkLeaver(stats, c, t, radio.rotationSuppressed.has(c.id ?? ''), false);
+        if (outcome !== 'waiting') c.leaverOutcome = outcome;
+      }
+    }
+  }
+  // Drain: customers stand still; the kiosks' departures still come in.
+  const drainEnd = t + (o.signal?.aborted ? 0 : o.drainMs ?? 30_000);
+  while (t < drainEnd) {
+    t = Math.min(drainEnd, t + stepMs);
+    o.clock.set(t);
+    await sightings(t);
+  }
+  for (const c of customers) {
+    if (c.leftAtMs === null || c.leaverOutcome) continue;
+    const outcome = checkLeaver(stats, c, t, radio.rotationSuppressed.has(c.id ?? ''), true);
+    c.leaverOutcome = outcome === 'waiting' ? null : outcome;
+  }
+  await confirmDeletedInStore(customers.filter((c) => c.deleted), stats, t);
+  for (const s of [...shopSockets, ...customers.flatMap((c) => (c.socket ? [c.socket] : []))]) s.close();
+  return buildReport({ start, end: t, realMs: performance.now() - realStart, customers, stats, stockRows: oracle.stockRows, terminals: terminals.length });
+}
+
+/** A deleted customer's secret link must answer 404: nothing of them is left to read. */
+async function confirmDeletedInStore(deleted: readonly DrivenCustomer[], stats: RunStats, nowMs: number): Promise<void> {
+  await inParallel(deleted, 8, async (c) => {
+    stats.leaversChecked++;
+    try {
+      await c.companion!.get('');
+      stats.violation('deletion', c.id, nowMs, 'deleted, yet the companion link still answers');
+    } catch (err) {
+      if (!(err instanceof ApiError && err.status === 404)) stats.violation('deletion', c.id, nowMs, `companion link after deletion: ${(err as Error).message}`);
+    }
+  });
+}

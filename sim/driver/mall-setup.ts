@@ -1,0 +1,47 @@
+// Setting the demo up on a real server, through the API only: the floor plan (console), one enrolled
+// terminal per shop and per entrance kiosk (one-time codes), and the shops' stock scanned in by each
+// shop's own terminal (claim 13).
+import type { Mall } from '../../protocol/mall.ts';
+import type { EnrollResponse } from '../../protocol/terminals.ts';
+import type { StockItem } from '../../protocol/stock.ts';
+import type { DemoTerminal } from '../demo-mall.ts';
+import type { PlannedStock } from '../stock-plan.ts';
+import { ApiClient, inParallel } from './api-client.ts';
+
+export interface EnrolledTerminal extends DemoTerminal {
+  terminalId: string;
+  token: string;
+  api: ApiClient;
+}
+
+export async function putMall(admin: ApiClient, mall: Mall): Promise<void> {
+  await admin.put('/mall', mall);
+}
+
+/** Enrolls every terminal with a fresh one-time code, as an installer would. */
+export async function enrollTerminals(admin: ApiClient, terminals: readonly DemoTerminal[]): Promise<EnrolledTerminal[]> {
+  const enrolled: EnrolledTerminal[] = [];
+  const anonymous = new ApiClient(admin.baseUrl);
+  for (const t of terminals) {
+    const code = await admin.post<{ code: string }>('/admin/enrollment-codes', { role: t.role, shopId: t.shopId, nodeId: t.nodeId, label: t.label });
+    const res = await anonymous.post<EnrollResponse>('/enroll', { code: code.code });
+    enrolled.push({ ...t, terminalId: res.terminalId, token: res.token, api: anonymous.withToken(res.token) });
+  }
+  return enrolled;
+}
+
+/**
+ * Scans the planned stock in at each shop's terminal; every confirmed row goes to `onStored`.
+ * Rows already past their management period are left out: the retention sweep would delete them at
+ * a moment the oracle cannot know (claim 15 has its own tests).
+ */
+export async function loadStock(shops: ReadonlyMap<string, EnrolledTerminal>, plan: readonly PlannedStock[], nowMs: number, onStored: (item: StockItem) => void, signal?: AbortSignal): Promise<number> {
+  const live = plan.filter((p) => Date.parse(p.item.validUntil) > nowMs);
+  await inParallel(live, 16, async ({ shopId, item }) => {
+    if (signal?.aborted) return;
+    const terminal = shops.get(shopId);
+    if (!terminal) throw new Error(`no terminal for shop ${shopId}`);
+    onStored(await terminal.api.post<StockItem>('/stock', item));
+  });
+  return live.length;
+}

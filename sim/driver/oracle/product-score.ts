@@ -1,0 +1,67 @@
+// Brute-force product scoring for the demo's oracle: every product in the store is scored against a want
+// with the formulas documented in server/matching/product-index.ts (no index, no pruning), and the best
+// `limit` products are kept — what the server's matcher must return, computed the slow, obvious way.
+// Shared with the server are only the rules themselves: the text normalisation (normalize.ts, pure
+// functions) and the tuning constants (weights, minimum score, products per want) — not the index.
+import { gramsOfNormalized, normalizeCode, normalizeText } from '../../../server/matching/normalize.ts';
+import { COVERAGE_WEIGHT, DEFAULT_MIN_SCORE } from '../../../server/matching/product-index.ts';
+import { DEFAULT_PRODUCT_LIMIT } from '../../../server/matching/stock-matcher.ts';
+
+export type MatchReason = 'code' | 'name' | 'keyword' | 'similar_name';
+/** What the matcher is asked: a want's name, code and keywords. */
+export interface WantQuery { productName: string | null; productCode: string | null; keywords: readonly string[] }
+/** A distinct product (code + normalised name) with the union of its rows' keywords. */
+export interface ProductEntry { key: string; codeKey: string; nameKey: string; nameGrams: ReadonlySet<string>; allGrams: ReadonlySet<string>; keywordKeys: ReadonlySet<string> }
+export interface ProductScore { key: string; score: number; reason: MatchReason }
+
+export const MIN_SCORE = DEFAULT_MIN_SCORE;
+export const PRODUCTS_PER_WANT = DEFAULT_PRODUCT_LIMIT;
+const REASON_ORDER: Record<MatchReason, number> = { code: 0, name: 1, keyword: 2, similar_name: 3 };
+
+export function productKey(code: string, name: string): string {
+  return `${normalizeCode(code)}|${normalizeText(name)}`;
+}
+
+export function productEntry(code: string, name: string, keywords: Iterable<string>): ProductEntry {
+  const nameKey = normalizeText(name);
+  const keywordKeys = new Set([...keywords].map(normalizeText).filter((k) => k !== ''));
+  const nameGrams = new Set(gramsOfNormalized(nameKey));
+  const allGrams = new Set([...nameGrams, ...gramsOfNormalized([...keywordKeys].join(' '))]);
+  return { key: productKey(code, name), codeKey: normalizeCode(code), nameKey, nameGrams, allGrams, keywordKeys };
+}
+
+interface PreparedQuery { code: string; text: string; keywords: string[]; grams: string[] }
+
+function prepare(q: WantQuery): PreparedQuery {
+  const text = q.productName ? normalizeText(q.productName) : '';
+  const keywords = [...new Set(q.keywords.map(normalizeText).filter((k) => k !== ''))];
+  return { code: q.productCode ? normalizeCode(q.productCode) : '', text, keywords, grams: gramsOfNormalized(text !== '' ? text : keywords.join(' ')) };
+}
+
+/** The best score of one product for the query and the reason behind it (earlier reason wins a tie). */
+export function scoreProduct(q: PreparedQuery, p: ProductEntry): ProductScore {
+  const inName = q.grams.filter((g) => p.nameGrams.has(g)).length;
+  const inAll = q.grams.filter((g) => p.allGrams.has(g)).length;
+  const s = q.grams.length === 0 ? 0 : COVERAGE_WEIGHT * (inAll / q.grams.length) + (1 - COVERAGE_WEIGHT) * (inName / (q.grams.length + p.nameGrams.size - inName));
+  let share = 0;
+  for (const k of q.keywords) if (p.keywordKeys.has(k)) share += 1 / q.keywords.length;
+  if (q.text !== '' && p.keywordKeys.has(q.text)) share = 1;
+  const options: [number, MatchReason][] = [[0.95 * s, 'similar_name']];
+  if (share > 0) options.push([0.6 + 0.1 * share + 0.25 * s, 'keyword']);
+  if (q.text !== '' && p.nameKey === q.text) options.push([0.99, 'name']);
+  if (q.code !== '' && q.code === p.codeKey) options.push([1, 'code']);
+  options.sort((a, b) => b[0] - a[0] || REASON_ORDER[a[1]] - REASON_ORDER[b[1]]);
+  return { key: p.key, score: options[0][0], reason: options[0][1] };
+}
+
+/** The `limit` best products scoring at least MIN_SCORE, best first (score desc, then key). */
+export function bestProducts(want: WantQuery, products: Iterable<ProductEntry>, limit = PRODUCTS_PER_WANT): ProductScore[] {
+  const q = prepare(want);
+  const hits: ProductScore[] = [];
+  for (const p of products) {
+    const hit = scoreProduct(q, p);
+    if (hit.score >= MIN_SCORE) hits.push(hit);
+  }
+  hits.sort((a, b) => b.score - a.score || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  return hits.slice(0, limit);
+}
