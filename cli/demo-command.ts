@@ -9,7 +9,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { intOption, parseArgs, UsageError } from './args.ts';
 import { startServer } from '../server/server.ts';
-import { companionHtmlPath, companionPageRoutes } from '../server/ops/companion-page.ts';
+import { companionHtmlPath } from '../server/ops/companion-page.ts';
 import { runMallDriver, VirtualClock } from '../sim/driver/mall-driver.ts';
 import type { EnrolledTerminal } from '../sim/driver/mall-setup.ts';
 import { ApiClient } from '../sim/driver/api-client.ts';
@@ -56,7 +56,7 @@ export const demoCommand = {
     const clock = new VirtualClock(Date.now());
     const server = await startServer({
       dataDir: join(dataDir, 'server'), port: intOption(options.port, 'port', 8080, 0, 65535), host: '127.0.0.1', clock,
-      extend: (app) => companionPageRoutes(app, STATIC_DIR),
+      webRoot: STATIC_DIR,
     });
     const closers: (() => Promise<void>)[] = [];
     let terminalsStarted: Promise<void> = Promise.resolve();

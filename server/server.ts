@@ -2,7 +2,9 @@
 // Used by `beckon server`, `beckon demo` and Electron's server mode.
 import type { FastifyInstance } from 'fastify';
 import { openDb, type Db } from './store/db.ts';
+import { fileURLToPath } from 'node:url';
 import { migrate } from './store/migrate.ts';
+import { companionPageRoutes } from './ops/companion-page.ts';
 import { createCore, type Core, type CoreOptions } from './core.ts';
 import { buildApp, type AppOptions } from './app.ts';
 import { startSweeper } from './usecases/sweeper.ts';
@@ -15,7 +17,12 @@ export interface StoreChoice {
   dataDir?: string;
 }
 
+/** The built web UI (vite → dist/renderer), whose companion page the server serves at /c/<token>. */
+export const DEFAULT_WEB_ROOT = fileURLToPath(new URL('../dist/renderer/', import.meta.url));
+
 export interface ServerOptions extends StoreChoice, CoreOptions, AppOptions {
+  /** Folder of the built web UI; false serves no pages (API only). */
+  webRoot?: string | false;
   port?: number;
   host?: string;
   /** Run the retention sweep on its schedule (default true). */
@@ -45,7 +52,14 @@ export async function openStore(choice: StoreChoice): Promise<{ db: Db; release:
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const { db, release } = await openStore(options);
   const core = await createCore(db, options);
-  const app = await buildApp(core, options);
+  const webRoot = options.webRoot ?? DEFAULT_WEB_ROOT;
+  const app = await buildApp(core, {
+    ...options,
+    extend: async (app) => {
+      if (webRoot) companionPageRoutes(app, webRoot);
+      await options.extend?.(app);
+    },
+  });
   const stopSweeper = options.sweeper === false ? () => {} : startSweeper(core, app.log);
   const stopPresence = startPresenceMaintenance(core, app.log);
   const address = await app.listen({ port: options.port ?? 8080, host: options.host ?? '127.0.0.1' });

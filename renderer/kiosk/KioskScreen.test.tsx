@@ -68,8 +68,8 @@ test('consent → wants → no camera → QR, then back to the start after inact
   assert.deepEqual(registration.presence, { kind: 'beckon' });
 
   await waitFor(() => assert.ok(screen.getByRole('button', { name: /I agree/ })), { timeout: IDLE_MS * 4 });
-  assert.equal(screen.queryByRole('img', { name: 'QR code of your personal page' }), null);
-  assert.equal(screen.queryByText('Hikari Tripod T3'), null);
+  assert.ok(screen.queryByRole('img', { name: 'QR code of your personal page' }) === null, "screen.queryByRole('img', { name: 'QR code of your personal page' }) should be absent");
+  assert.ok(screen.queryByText('Hikari Tripod T3') === null, "screen.queryByText('Hikari Tripod T3') should be absent");
 });
 
 test('inactivity in the middle of the flow clears the wants', async () => {

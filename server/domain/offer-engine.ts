@@ -4,7 +4,7 @@
 import type { CustomerCard, ShopList, ShopOffer } from '../../protocol/offers.ts';
 import type { PushEvent } from '../../protocol/push.ts';
 import { rotatingPresenceId } from '../../protocol/ble.ts';
-import type { CustomerDirectory, CustomerState } from './customer-directory.ts';
+import type { CustomerDirectory, CustomerState, WantState } from './customer-directory.ts';
 import type { MallState } from './mall-state.ts';
 import type { TerminalRegistry } from './terminal-registry.ts';
 import { offersFor, type MatchFn } from './offer-ranking.ts';
@@ -20,6 +20,12 @@ export class OfferEngine {
   private readonly cardShopsByCustomer = new Map<string, Set<string>>();
   /** stockId → customers whose current list offers that row (so a stock change can refresh exactly them). */
   private readonly customersByStock = new Map<string, Set<string>>();
+  /**
+   * Match results per want text. A customer's wants are matched again at every move, but the result does
+   * not depend on where they are: only stock writes (which clear this) and the passing of a listed row's
+   * valid-until (checked on use) change it.
+   */
+  private readonly matchCache = new Map<string, { matches: ReturnType<MatchFn>; validUntil: number }>();
   /** "customerId|shopId" pairs a clerk marked served: not shown again until the customer's wants change. */
   private readonly served = new Set<string>();
 
@@ -39,7 +45,7 @@ export class OfferEngine {
 
   computeList(c: CustomerState): ShopList {
     const loc = this.locationOf(c.id);
-    const offers = offersFor(c.wants, loc?.nodeId ?? null, c.rankingMode, this.mall, this.match);
+    const offers = offersFor(c.wants, loc?.nodeId ?? null, c.rankingMode, this.mall, (want) => this.cachedMatch(want));
     return { customerId: c.id, mode: c.rankingMode, locationNodeId: loc?.nodeId ?? null, offers, computedAt: new Date(this.now()).toISOString() };
   }
 
@@ -78,11 +84,28 @@ export class OfferEngine {
     }
   }
 
+  private cachedMatch(want: WantState): ReturnType<MatchFn> {
+    const key = `${want.productCode ?? ''}\u0001${want.productName ?? ''}\u0001${want.keywords.join('\u0002')}`;
+    const hit = this.matchCache.get(key);
+    if (hit && this.now() < hit.validUntil) return hit.matches;
+    const matches = this.match(want);
+    let validUntil = Infinity;
+    for (const m of matches) if (m.stock.validUntil < validUntil) validUntil = m.stock.validUntil;
+    this.matchCache.set(key, { matches, validUntil });
+    return matches;
+  }
+
+  /** The matcher's stock changed: cached match results are void. */
+  invalidateMatches(): void {
+    this.matchCache.clear();
+  }
+
   /**
    * Stock rows changed (price, quantity, removed, expired): refresh the customers whose lists offer them,
    * so a sold-out shop leaves their lists. New stock reaches a list at the customer's next move or wants change.
    */
   stockChanged(stockIds: Iterable<string>): void {
+    this.invalidateMatches();
     const affected = new Set<string>();
     for (const id of stockIds) for (const customerId of this.customersByStock.get(id) ?? []) affected.add(customerId);
     for (const customerId of affected) this.refresh(customerId);

@@ -10,12 +10,19 @@ import type { Terminal, TerminalRegistry } from './terminal-registry.ts';
 
 /** Sightings older than this (terminal clock vs. server clock) are stale and ignored. */
 const MAX_SIGHTING_AGE_MS = 120_000;
+/**
+ * An entrance terminal's "walked out" counts only if no terminal has heard the customer for this long:
+ * a customer walking from the kiosk into the mall, or a phone whose token just rotated, is still heard.
+ */
+export const DEPARTURE_QUIET_MS = 3000;
 
 export class PresenceService {
   readonly tracker: PresenceTracker;
   readonly resolver = new PresenceResolver();
   private readonly locations = new Map<string, Location>();
   private readonly registeredAt = new Map<string, number>();
+  /** Newest sighting time applied: terminal timeouts are judged against it, so a server that lags behind its terminals does not expire everyone at once. */
+  private newestSightingAt = 0;
   sightingsAccepted = 0;
   sightingsUnknown = 0;
 
@@ -54,6 +61,7 @@ export class PresenceService {
       const customerId = at < now - MAX_SIGHTING_AGE_MS ? undefined : this.resolver.resolve(s.presenceId, at);
       if (!customerId) { unknown++; continue; }
       accepted++;
+      if (at > this.newestSightingAt) this.newestSightingAt = at;
       const change = this.tracker.observe(customerId, terminal.id, s.rssi, at);
       if (change && this.apply(change)) moved.add(customerId);
     }
@@ -61,7 +69,8 @@ export class PresenceService {
     if (terminal.role === 'kiosk') {
       for (const presenceId of batch.departures) {
         const customerId = this.resolver.resolve(presenceId, now);
-        if (customerId) departed.add(customerId);
+        const lastHeard = customerId ? this.tracker.lastSeen(customerId) : null;
+        if (customerId && (lastHeard === null || now - lastHeard >= DEPARTURE_QUIET_MS)) departed.add(customerId);
       }
     }
     this.sightingsAccepted += accepted;
@@ -72,7 +81,11 @@ export class PresenceService {
   /** Drops terminals that stopped seeing a customer; returns customers whose location changed. */
   expire(): Set<string> {
     const moved = new Set<string>();
-    for (const change of this.tracker.expireTerminals(this.now())) if (this.apply(change)) moved.add(change.customerId);
+    // Behind its terminals (overload), the server judges by what it has applied; if every terminal went
+    // quiet, by its own clock less a minute's grace.
+    const now = this.now();
+    const asOf = Math.min(now, Math.max(this.newestSightingAt, now - 60_000));
+    for (const change of this.tracker.expireTerminals(asOf)) if (this.apply(change)) moved.add(change.customerId);
     return moved;
   }
 

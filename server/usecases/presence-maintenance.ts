@@ -3,13 +3,25 @@
 import type { Core } from '../core.ts';
 
 export const PRESENCE_TICK_MS = 1000;
+/** At most this many list refreshes per tick; the rest wait for the next tick (no event-loop stall). */
+export const MAX_REFRESHES_PER_TICK = 300;
+
+const waiting = new WeakMap<Core, Set<string>>();
 
 export function presenceTick(core: Core): number {
   const now = core.clock.now();
   core.presence.resolver.prepareAhead(now, 5);
-  const moved = core.presence.expire();
-  for (const customerId of moved) core.offers.refresh(customerId);
-  return moved.size;
+  let queue = waiting.get(core);
+  if (!queue) waiting.set(core, (queue = new Set()));
+  for (const customerId of core.presence.expire()) queue.add(customerId);
+  let done = 0;
+  for (const customerId of queue) {
+    if (done === MAX_REFRESHES_PER_TICK) break;
+    queue.delete(customerId);
+    core.offers.refresh(customerId);
+    done++;
+  }
+  return done;
 }
 
 export function startPresenceMaintenance(core: Core, log: { error(obj: unknown, msg: string): void }): () => void {

@@ -36,10 +36,12 @@ export async function recordSale(core: Core, tx: Tx, shopId: string, terminalId:
     body: { saleId, at: new Date(now).toISOString(), items: updated.map((r) => ({ code: r.code, quantity: sale.items.find((i) => i.code === r.code)!.quantity, remaining: r.quantity })), wantsRemoved },
     after: () => {
       for (const r of updated) core.matcher.upsert(stockToMatcherRow(r));
+      core.offers.invalidateMatches();
       if (customer) {
         customer.wants = customer.wants.filter((w) => !satisfied.has(w.id));
-        if (wantsRemoved.length) core.offers.markServed(customer.id, shopId);
         core.offers.refresh(customer.id, { wantsChanged: wantsRemoved.length > 0 });
+        // Served here: the card leaves this shop's screens until the customer's wants change again.
+        core.offers.markServed(customer.id, shopId);
       }
       core.offers.stockChanged(updated.map((r) => r.id));
       core.metrics.inc('beckon_sales_total', 'Sales recorded at shop terminals');

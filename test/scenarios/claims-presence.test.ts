@@ -81,6 +81,12 @@ describe(`claims 10, 11, 16 (${storeBackend})`, () => {
     assert.equal(res.status, 200);
     assert.equal(s.h.core.customers.get(walker.customerId), undefined);
 
+    const stillHere = await s.register([{ productCode: HEADPHONES }]);
+    await s.seenAt(s.shops.east, stillHere);
+    const rotated = rotatingPresenceId(stillHere.presenceSecret, s.h.clock.now());
+    await s.kiosk.api.post('/sightings', { sightings: [], departures: [rotated] });
+    assert.ok(s.h.core.customers.get(stillHere.customerId), 'a customer other terminals still hear has not walked out (token rotation, walking into the mall)');
+
     const sayer = await s.register([{ productCode: HEADPHONES }]);
     const companion = await PushClient.connect(url, { kind: 'companion', token: sayer.companionToken });
     const leave = await s.h.anonymous.post(`/companion/${sayer.companionToken}/leave`);

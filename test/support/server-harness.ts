@@ -6,7 +6,7 @@ import { API_PREFIX, IDEMPOTENCY_HEADER } from '../../protocol/common.ts';
 import type { Mall } from '../../protocol/mall.ts';
 import type { Role } from '../../protocol/terminals.ts';
 import { createCore, type Core, type CoreOptions } from '../../server/core.ts';
-import { buildApp } from '../../server/app.ts';
+import { buildApp, type AppOptions } from '../../server/app.ts';
 import { openTestDb } from './test-db.ts';
 import { scenarioMall } from './scenario-mall.ts';
 
@@ -49,11 +49,11 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-export async function startHarness(opts: { mall?: Mall | null; core?: CoreOptions } = {}): Promise<Harness> {
+export async function startHarness(opts: { mall?: Mall | null; core?: CoreOptions; extend?: AppOptions['extend'] } = {}): Promise<Harness> {
   const { db, cleanup } = await openTestDb();
   const clock = new ManualClock();
   const core = await createCore(db, { clock, ...opts.core });
-  const app = await buildApp(core);
+  const app = await buildApp(core, { extend: opts.extend });
   const { token: adminToken } = await core.terminals.create(db, { role: 'console', shopId: null, nodeId: null, label: 'test admin' });
   const admin = new ApiClient(app, adminToken);
   const mall = opts.mall === undefined ? scenarioMall() : opts.mall;
