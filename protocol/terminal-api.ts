@@ -23,6 +23,20 @@ export const HardwareConfig = z.object({
   hidDevice: z.string().max(40).optional(),
   ble: z.enum(['noble', 'simulated', 'off']).default('noble'),
 });
+/** A scanner-like device plugged into the terminal (USB HID interface or serial port). */
+export const ScannerDevice = z.object({
+  id: z.string(),
+  kind: z.enum(['hid', 'serial']),
+  label: z.string(),
+  vendorId: z.number().int().optional(),
+  productId: z.number().int().optional(),
+  path: z.string().optional(),
+});
+/** The devices the terminal sees now, and the sources it cannot list (no libusb/hidraw, no udev) with why. */
+export const DeviceList = z.object({
+  devices: z.array(ScannerDevice),
+  unavailable: z.array(z.object({ source: z.enum(['hid', 'serial']), reason: z.string() })),
+});
 export const TerminalStatus = z.object({
   enrolled: z.boolean(),
   role: Role.nullable(),
@@ -62,6 +76,9 @@ export const TerminalApiMethods = {
   enroll: call(z.object({ serverUrl: z.string().url().max(300), code: z.string().min(6).max(64) }), TerminalStatus),
   unenroll: call(none, TerminalStatus),
   setHardwareConfig: call(HardwareConfig, TerminalStatus),
+  getHardwareConfig: call(none, HardwareConfig),
+  /** Scanners plugged in now (changes arrive as `devices` events). */
+  listDevices: call(none, DeviceList),
   getMall: call(none, Mall),
   // Shop: stock entry and purchases.
   lookupProduct: call(z.object({ code: z.string().min(1).max(64) }), ProductLookup),
@@ -97,6 +114,8 @@ export const TerminalEvent = z.discriminatedUnion('type', [
   z.object({ type: z.literal('scan'), text: z.string(), check: ProductLookup.shape.check, at: z.number() }),
   z.object({ type: z.literal('push'), event: PushEvent, at: IsoTime }),
   z.object({ type: z.literal('import_progress'), done: z.number().int(), total: z.number().int() }),
+  /** The device list changed: a scanner was plugged in or out (`change`), or a source became (un)available. */
+  z.object({ type: z.literal('devices'), list: DeviceList, change: z.object({ type: z.enum(['attach', 'detach']), deviceId: z.string() }).optional() }),
 ]);
 export type TerminalEvent = z.infer<typeof TerminalEvent>;
 

@@ -23,6 +23,8 @@ export function createHandlers(ctx: AgentContext): Handlers {
     enroll: async ({ serverUrl, code }) => { await ctx.enroll(serverUrl, code); return ctx.status(); },
     unenroll: async () => { await ctx.unenroll(); return ctx.status(); },
     setHardwareConfig: async (config) => { await ctx.applyHardware(config); return ctx.status(); },
+    getHardwareConfig: async () => structuredClone(ctx.store.state.hardware),
+    listDevices: () => ctx.devices.list(),
     getMall: () => ctx.online('GET', '/mall'),
 
     lookupProduct: async ({ code }) => {

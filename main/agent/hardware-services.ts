@@ -14,6 +14,7 @@ import { NobleRelay } from '../../hardware/ble/noble-relay.ts';
 import { SimulatedRelay, type ShopListRelay } from '../../hardware/ble/relay.ts';
 import { BleScene } from '../../hardware/ble/simulator.ts';
 import { connectPresencePipeline, type PresencePipeline, type PresencePipelineOptions } from '../../hardware/ble/presence-pipeline.ts';
+import type { DeviceListers } from '../../hardware/barcode/device-list.ts';
 import type { HardwareSettings } from './agent-store.ts';
 
 type Device = z.output<typeof DeviceState>;
@@ -27,6 +28,8 @@ export interface HardwareOverrides {
   radio?: (identity: TerminalIdentity) => PresenceRadio;
   relay?: ShopListRelay;
   pipeline?: Omit<PresencePipelineOptions, 'onEvent' | 'reportDepartures'>;
+  /** How the device list is read (default: node-hid and serialport, polled every 2 s). */
+  devices?: { listers?: DeviceListers; intervalMs?: number };
 }
 
 export interface HardwareHooks {

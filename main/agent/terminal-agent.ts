@@ -16,6 +16,7 @@ import { Outbox, type RetryPolicy } from './outbox.ts';
 import { PushConnection } from './push-connection.ts';
 import { fetchServerCertificate } from './tls-pinning.ts';
 import { createHandlers, type Handlers } from './agent-methods.ts';
+import { DeviceMonitor, type DeviceList } from './device-monitor.ts';
 
 export interface TerminalAgentOptions {
   /** Folder of this terminal's state (terminal.json). */
@@ -38,6 +39,7 @@ export interface AgentContext {
   readonly store: AgentStore;
   readonly outbox: Outbox;
   readonly hardware: HardwareServices;
+  readonly devices: DeviceMonitor;
   now(): number;
   status(): Status;
   emit(event: TerminalEvent): void;
@@ -56,6 +58,7 @@ export class TerminalAgent {
   private readonly handlers: Handlers;
   private readonly outbox: Outbox;
   private readonly hardware: HardwareServices;
+  private readonly devices: DeviceMonitor;
   private push: PushConnection | null = null;
   private onlineNow = false;
   private connectionError: string | null = null;
@@ -71,12 +74,16 @@ export class TerminalAgent {
       sightings: (batch) => { void this.postSightings(batch); },
       changed: () => this.emitStatus(),
     });
+    this.devices = new DeviceMonitor(options.hardware?.devices ?? {}, (list: DeviceList, change) => {
+      if (!this.closed) this.emit({ type: 'devices', list, ...(change ? { change } : {}) });
+    });
     this.handlers = createHandlers(this.context());
   }
 
   static async start(options: TerminalAgentOptions): Promise<TerminalAgent> {
     const agent = new TerminalAgent(await AgentStore.open(options.dataDir), options);
     await agent.hardware.apply(agent.store.state.hardware, agent.identity());
+    agent.devices.start();
     if (agent.store.state.enrollment) agent.connect();
     return agent;
   }
@@ -133,6 +140,7 @@ export class TerminalAgent {
     this.closed = true;
     this.push?.stop();
     this.outbox.stop();
+    this.devices.stop();
     await this.hardware.stop();
     await this.outbox.settled();
     this.listeners.clear();
@@ -140,7 +148,7 @@ export class TerminalAgent {
 
   private context(): AgentContext {
     return {
-      store: this.store, outbox: this.outbox, hardware: this.hardware,
+      store: this.store, outbox: this.outbox, hardware: this.hardware, devices: this.devices,
       now: () => this.now(),
       status: () => this.status(),
       emit: (event) => this.emit(event),

@@ -1,11 +1,12 @@
 // The shell: status bar always; the enrollment screen until the terminal is enrolled, then the
 // screen of its role.
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import type { TerminalApi } from '../../protocol/terminal-api.ts';
 import { LocaleProvider, useT, type Locale } from '../i18n/i18n.tsx';
 import { Notice } from '../ui/Field.tsx';
 import { ApiProvider, useTerminalStatus } from './agent-hooks.tsx';
 import { EnrollmentScreen } from './EnrollmentScreen.tsx';
+import { HardwareSettings } from './HardwareSettings.tsx';
 import { StatusBar } from './StatusBar.tsx';
 
 const ShopScreen = lazy(() => import('../shop/ShopScreen.tsx').then((m) => ({ default: m.ShopScreen })));
@@ -16,6 +17,8 @@ function RoleScreen() {
   const t = useT();
   const state = useTerminalStatus();
   const { status, error } = state;
+  const [settingsOpen, setSettingsOpen] = useState(false);
+  const hasSettings = status?.enrolled === true && (status.role === 'shop' || status.role === 'kiosk');
   let body;
   if (!status) body = error ? <Notice kind="error">{error.message}</Notice> : <p className="loading">{t.loading}</p>;
   else if (!status.enrolled || !status.role) body = <EnrollmentScreen initialServerUrl={status.serverUrl} onEnrolled={() => void state.refresh()} />;
@@ -24,8 +27,12 @@ function RoleScreen() {
   else body = <ConsoleScreen status={status} />;
   return (
     <div className={`app role-${status?.role ?? 'none'}`}>
-      <StatusBar state={state} />
-      <Suspense fallback={<p className="loading">{t.loading}</p>}>{body}</Suspense>
+      <StatusBar state={state} onSettings={hasSettings ? () => setSettingsOpen((open) => !open) : undefined} />
+      {hasSettings && settingsOpen && <HardwareSettings status={status} onClose={() => setSettingsOpen(false)} onApplied={() => void state.refresh()} />}
+      {/* The role screen stays mounted (a half-typed entry survives a visit to the settings). */}
+      <div className="role-body" hidden={hasSettings && settingsOpen}>
+        <Suspense fallback={<p className="loading">{t.loading}</p>}>{body}</Suspense>
+      </div>
     </div>
   );
 }

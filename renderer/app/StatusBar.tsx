@@ -16,7 +16,8 @@ function DeviceBadge({ name, device, t }: { name: string; device: Device; t: Mes
   return <span className={`status-item ${good ? 'status-good' : 'status-bad'}`}>{deviceText(name, device, t)}</span>;
 }
 
-export function StatusBar({ state }: { state: StatusState }) {
+/** `onSettings`: shows the "Settings" button (shop and kiosk) that opens the hardware settings. */
+export function StatusBar({ state, onSettings }: { state: StatusState; onSettings?: () => void }) {
   const t = useT();
   const { status, agentReachable } = state;
   return (
@@ -32,6 +33,7 @@ export function StatusBar({ state }: { state: StatusState }) {
           {status.lastError && <span className="status-item status-bad" title={status.lastError}>{status.lastError}</span>}
         </>
       )}
+      {onSettings && <button type="button" className="settings-button" onClick={onSettings}>{t.settings}</button>}
       <LocaleSwitch />
     </header>
   );

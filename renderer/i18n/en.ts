@@ -170,6 +170,28 @@ export const en = {
   leaveAfterMinutes: 'Customer has left after (minutes unseen)',
   leaveAfterHint: 'Their data and photo are then deleted.',
   sweepIntervalSeconds: 'Sweep expired wants and stock every (seconds)',
+  // hardware settings
+  settings: 'Settings',
+  hwTitle: 'Hardware settings',
+  hwNow: 'Now',
+  hwDevices: 'Connected scanners',
+  hwNoDevices: 'No scanner found. Plug one in: it appears here by itself.',
+  hwSourceNames: { hid: 'USB HID devices', serial: 'Serial ports' } as Record<'hid' | 'serial', string>,
+  hwSourceUnavailable: (source: string, reason: string) => `${source} cannot be listed: ${reason}`,
+  hwDeviceKinds: { hid: 'USB HID', serial: 'Serial' } as Record<'hid' | 'serial', string>,
+  hwScannerKinds: {
+    keyboard_wedge: 'Keyboard wedge (types into the screen)', hid: 'USB HID device from the list', serial: 'Serial port from the list', simulated: 'Simulator',
+  } as Record<'keyboard_wedge' | 'hid' | 'serial' | 'simulated', string>,
+  hwUsbDevice: 'USB device',
+  hwSerialPort: 'Serial port',
+  hwBaud: 'Speed (baud)',
+  hwBleKinds: { noble: 'Bluetooth adapter', simulated: 'Simulator', off: 'Off' } as Record<'noble' | 'simulated' | 'off', string>,
+  hwNotConnected: (name: string) => `${name} (not connected)`,
+  hwMissingDevice: 'The chosen device is not connected. Plug it in, choose another one, or use the simulator.',
+  hwChooseDevice: 'Choose a device from the list first.',
+  hwApply: 'Apply',
+  hwApplied: 'Applied.',
+  close: 'Close',
 };
 
 export type Messages = typeof en;
