@@ -83,7 +83,6 @@ export class TerminalAgent {
   static async start(options: TerminalAgentOptions): Promise<TerminalAgent> {
     const agent = new TerminalAgent(await AgentStore.open(options.dataDir), options);
     await agent.hardware.apply(agent.store.state.hardware, agent.identity());
-    agent.devices.start();
     if (agent.store.state.enrollment) agent.connect();
     return agent;
   }
