@@ -72,6 +72,7 @@ export const demoCommand = {
       let companionShown = false;
       const report = await runMallDriver({
         baseUrl: server.url, adminToken: token, clock, customers, speed, signal: abort.signal,
+        terminals: 'agent', terminalDataDir: join(dataDir, 'sim-terminals'),
         seed: intOption(options.seed, 'seed', 1),
         durationMs: minutes === null ? Number.POSITIVE_INFINITY : minutes * 60_000,
         arrivalWindowMs: (minutes === null ? 30 : minutes * 0.6) * 60_000,

@@ -20,11 +20,11 @@ export function checkList(oracle: OracleLike, stats: RunStats, c: DrivenCustomer
 
 type OracleLike = Pick<OfferOracle, 'expected'>;
 
-/** Cards on the shop terminals (customerId → shopIds) must be the shops of the customer's list while located. */
+/** Cards on the shop terminals (customerId → shopIds) must be the shops of the customer's list while located, less the shops that served them (a sale; until their wants change). */
 export function checkCards(cards: ReadonlyMap<string, ReadonlySet<string>>, stats: RunStats, c: DrivenCustomer, nowMs: number): void {
   if (!c.list || !c.id) return;
   stats.cardSetsChecked++;
-  const want = new Set(c.list.locationNodeId && !c.deleted ? c.list.offers.map((o) => o.shopId) : []);
+  const want = new Set(c.list.locationNodeId && !c.deleted ? c.list.offers.map((o) => o.shopId).filter((s) => !c.servedAt.has(s)) : []);
   const got = cards.get(c.id) ?? new Set<string>();
   const missing = [...want].filter((s) => !got.has(s));
   const extra = [...got].filter((s) => !want.has(s));

@@ -1,4 +1,5 @@
-// Turns a simulated customer's actions into the calls the real parts make: the entrance kiosk registers
+// Turns a simulated customer's actions into the calls the real parts make (terminals through their agent,
+// agent-terminals.ts, when they have one): the entrance kiosk registers
 // them (claims 2–3), the phone moves in the BLE scene, the shop's terminal records a purchase with the
 // customer id (claim 14), the companion page adds and cancels wants (claim 5) and says "I'm leaving",
 // or the phone walks out of the door (claim 16). Purchases are checked against the oracle's stock.
@@ -6,6 +7,7 @@ import type { CustomerAction } from '../customer-types.ts';
 import type { CustomerRegistered, Want, WantInput } from '../../protocol/customers.ts';
 import type { SaleRecorded } from '../../protocol/sales.ts';
 import type { Rng } from '../random.ts';
+import { AgentError } from '../../main/agent/agent-errors.ts';
 import { ApiError, type ApiClient } from './api-client.ts';
 import type { DrivenCustomer } from './driven-customer.ts';
 import type { EnrolledTerminal } from './mall-setup.ts';
@@ -48,12 +50,15 @@ export async function applyAction(ctx: ActionContext, c: DrivenCustomer, a: Cust
 async function register(ctx: ActionContext, c: DrivenCustomer, wants: WantInput[]): Promise<void> {
   const here = c.model.position();
   const kiosk = ctx.kiosks.find((k) => k.nodeId === here.nodeId) ?? ctx.kiosks[0];
-  const res = await kiosk.api.post<CustomerRegistered>('/customers', {
+  const registration = {
     consent: { textId: 'beckon-demo-v1', text: CONSENT_TEXT, agreedAt: new Date(ctx.now()).toISOString() },
     wants,
     locale: ctx.rng.chance(0.35) ? 'ja' : 'en',
     rankingMode: ctx.rng.chance(0.7) ? 'distance' : 'price',
-  });
+  };
+  const res = kiosk.agent
+    ? await kiosk.agent.call('registerCustomer', registration) as CustomerRegistered
+    : await kiosk.api.post<CustomerRegistered>('/customers', registration);
   c.registered(res);
   c.companion = ctx.api.companion(res.companionToken);
   await ctx.connectCompanion(c);
@@ -67,10 +72,18 @@ async function buy(ctx: ActionContext, c: DrivenCustomer, a: Extract<CustomerAct
   ctx.stats.purchasesAttempted++;
   const before = ctx.oracle.quantityOf(a.shopId, a.gtin);
   let sale: SaleRecorded;
+  const body = { items: [{ code: a.gtin, quantity: a.quantity }], customerId: c.server.customerId };
   try {
-    sale = await shop.api.post<SaleRecorded>('/sales', { items: [{ code: a.gtin, quantity: a.quantity }], customerId: c.server.customerId });
+    if (shop.agent) {
+      const recorded = await shop.agent.call('recordSale', body) as { queued: true } | { queued: false; sale: SaleRecorded };
+      if (recorded.queued) throw new Error(`${shop.label}: the sale was queued in the agent's outbox (server unreachable)`);
+      sale = recorded.sale;
+    } else {
+      sale = await shop.api.post<SaleRecorded>('/sales', body);
+    }
   } catch (err) {
-    if (err instanceof ApiError && err.status === 409 && before !== undefined && before < a.quantity) {
+    const refused = (err instanceof ApiError && err.status === 409) || (err instanceof AgentError && err.code === 'conflict');
+    if (refused && before !== undefined && before < a.quantity) {
       ctx.stats.purchasesRefused++;
       return;
     }
@@ -89,6 +102,9 @@ async function buy(ctx: ActionContext, c: DrivenCustomer, a: Extract<CustomerAct
     ctx.stats.violation('purchase', c.id, ctx.now(), `${a.shopId} ${a.gtin}: want ${wantId} was bought but not removed`);
   }
   c.wantsRemoved(sale.wantsRemoved);
+  // the server: a sale that removed wants is a wants change (served marks cleared), then this shop is served
+  if (sale.wantsRemoved.length > 0) c.servedAt.clear();
+  c.servedAt.add(a.shopId);
 }
 
 async function cancelWant(ctx: ActionContext, c: DrivenCustomer, index: number): Promise<void> {
@@ -96,6 +112,7 @@ async function cancelWant(ctx: ActionContext, c: DrivenCustomer, index: number):
   if (!c.companion || !wantId) return;
   await c.companion.delete(`/wants/${wantId}`);
   c.wantsRemoved([wantId]);
+  c.servedAt.clear();
   ctx.stats.wantsCancelled++;
 }
 
@@ -103,6 +120,7 @@ async function addWant(ctx: ActionContext, c: DrivenCustomer, want: WantInput): 
   if (!c.companion) return;
   try {
     c.wantAdded(await c.companion.post<Want>('/wants', want));
+    c.servedAt.clear();
     ctx.stats.wantsAdded++;
   } catch (err) {
     c.wantIds.push(null);

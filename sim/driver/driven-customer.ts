@@ -27,6 +27,8 @@ export class DrivenCustomer {
   leftAtMs: number | null = null;
   leftVia: 'companion' | 'door' | null = null;
   bought = 0;
+  /** Shops that sold to this customer since their wants last changed: the server keeps their card off there. */
+  readonly servedAt = new Set<string>();
   /** How the leaver check ended (consistency-checks.ts checkLeaver). */
   leaverOutcome: 'deleted' | 'idle_sweep' | 'violation' | null = null;
 

@@ -1,12 +1,17 @@
 // The virtual mall driver: N simulated customers against a real Beckon server, through its API only.
-// Set-up: the demo mall, an enrolled terminal per shop and entrance kiosk, the demo stock scanned in.
+// Set-up: the demo mall, an enrolled terminal per shop and entrance kiosk (a real terminal agent with
+// simulated hardware by default, agent-terminals.ts), the demo stock scanned in.
 // Then, step by step on a virtual clock the server shares (startServer({ clock })):
 //   1. customers act (register, buy, add/cancel wants, leave) → kiosk / shop terminal / companion calls;
 //   2. barrier: every push caused so far has arrived;
-//   3. the BLE scene runs to the step's end → each terminal's filtered sightings → POST /sightings;
+//   3. the BLE scene runs to the step's end → each terminal's filtered sightings → POST /sightings
+//      (agent mode: by each agent's own pipeline; the driver waits for the answers);
 //   4. barrier; then the oracle checks every list pushed in 3 (a location change), every customer's
 //      cards and every leaver (consistency-checks.ts).
 // Latencies are real time from the start of step 3 to the pushed list / card (an upper bound).
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { PushEvent } from '../../protocol/push.ts';
 import { demoCatalog } from '../catalog.ts';
 import { demoMall, demoTerminals } from '../demo-mall.ts';
@@ -20,6 +25,7 @@ import { ApiClient, ApiError, inParallel } from './api-client.ts';
 import { applyAction, type ActionContext } from './customer-actions.ts';
 import { checkCards, checkLeaver, checkList } from './consistency-checks.ts';
 import { DrivenCustomer } from './driven-customer.ts';
+import { sightingPosts, startAgentTerminals } from './agent-terminals.ts';
 import { enrollTerminals, loadStock, putMall, type EnrolledTerminal } from './mall-setup.ts';
 import { OfferOracle } from './oracle/offer-oracle.ts';
 import { PushSocket } from './push-socket.ts';
@@ -56,6 +62,13 @@ export interface DriverOptions {
   signal?: AbortSignal;
   log?: (line: string) => void;
   onSetUp?: (terminals: readonly EnrolledTerminal[]) => void;
+  /**
+   * agent (default): every demo terminal is a real terminal agent (main/agent) with simulated hardware,
+   * its radio on the shared scene; http: the driver makes the terminals' API calls itself.
+   */
+  terminals?: 'agent' | 'http';
+  /** Agent mode: the folder for the agents' data folders (default: a temporary folder, removed at the end). */
+  terminalDataDir?: string;
   onCustomerRegistered?: (companionPath: string, index: number) => void;
 }
 
@@ -72,14 +85,35 @@ export async function runMallDriver(o: DriverOptions): Promise<DemoReport> {
   const oracle = new OfferOracle(mall);
 
   await putMall(admin, mall);
-  const terminals = await enrollTerminals(admin, demoTerminals(mall));
+  const agentMode = (o.terminals ?? 'agent') === 'agent';
+  const radio = new RadioField(mall, [], seed, start);
+  const ownDir = agentMode && !o.terminalDataDir ? await mkdtemp(join(tmpdir(), 'beckon-sim-terminals-')) : null;
+  const terminals = agentMode
+    ? await startAgentTerminals(admin, o.baseUrl, demoTerminals(mall), radio, o.terminalDataDir ?? ownDir!, o.clock)
+    : await enrollTerminals(admin, demoTerminals(mall));
+  try {
+    if (!agentMode) for (const t of terminals) radio.placeTerminal(t);
+    return await drive(o, { realStart, log, seed, stepMs, speed, start, mall, admin, stats, oracle, terminals, radio });
+  } finally {
+    await Promise.all(terminals.map((t) => t.agent?.close()));
+    if (ownDir) await rm(ownDir, { recursive: true, force: true });
+  }
+}
+
+interface Setup {
+  realStart: number; log: (line: string) => void; seed: number; stepMs: number; speed: number; start: number;
+  mall: ReturnType<typeof demoMall>; admin: ApiClient; stats: RunStats; oracle: OfferOracle; terminals: EnrolledTerminal[]; radio: RadioField;
+}
+
+async function drive(o: DriverOptions, { realStart, log, seed, stepMs, speed, start, mall, admin, stats, oracle, terminals, radio }: Setup): Promise<DemoReport> {
   const shops = new Map(terminals.filter((t) => t.role === 'shop').map((t) => [t.shopId!, t]));
   const catalog = demoCatalog(seed);
   const plan = demoStock(mall, catalog, seed, start);
   await loadStock(shops, plan, start, (item) => oracle.addStock(item), o.signal);
-  log(`mall set up: ${terminals.length} terminals, ${oracle.stockRows} stock rows`);
+  log(`mall set up: ${terminals.length} terminals (${terminals[0]?.agent ? 'terminal agents' : 'API calls'}), ${oracle.stockRows} stock rows`);
   o.onSetUp?.(terminals);
 
+  const postsBefore = sightingPosts.done - radio.agentBatches;
   let phase: 'actions' | 'sightings' = 'actions';
   let phaseStartedAt = performance.now();
   const cards = new Map<string, Set<string>>();
@@ -110,7 +144,6 @@ export async function runMallDriver(o: DriverOptions): Promise<DemoReport> {
     return new DrivenCustomer(i, new SimCustomer({ mall, graph, wants, spareWants, seed: seedFrom('customer', seed, i), arriveAtMs, behaviour: o.behaviour }));
   });
 
-  const radio = new RadioField(mall, terminals.map((t) => ({ terminalId: t.terminalId, nodeId: t.nodeId, role: t.role })), seed, start);
   const ctx: ActionContext = {
     api: admin, kiosks: terminals.filter((t) => t.role === 'kiosk'), shops, radio, oracle, stats,
     rng: new Rng(seedFrom('driver-choices', seed)), companionLeaveShare: o.companionLeaveShare ?? 0.5, now: o.clock.now,
@@ -133,9 +166,11 @@ export async function runMallDriver(o: DriverOptions): Promise<DemoReport> {
 
   const barrier = () => Promise.all([...shopSockets, ...customers.flatMap((c) => (c.socket ? [c.socket] : []))].map((s) => s.barrier()));
   const sightings = async (t: number) => {
-    const batches = radio.advance(t);
     phase = 'sightings';
     phaseStartedAt = performance.now();
+    const batches = radio.advance(t);
+    // agent mode: the agents' pipelines posted their batches in advance(); wait for the answers
+    if (!(await sightingPosts.until(postsBefore + radio.agentBatches, 30_000))) stats.violation('api', null, t, 'the terminal agents\' POST /sightings did not complete within 30 s');
     await inParallel(batches, 8, async ({ terminalId, batch }) => {
       const terminal = terminals.find((x) => x.terminalId === terminalId)!;
       try { await terminal.api.post('/sightings', batch); } catch (err) { stats.violation('api', null, t, `sightings from ${terminal.label}: ${(err as Error).message}`); }

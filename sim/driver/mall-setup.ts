@@ -1,17 +1,20 @@
 // Setting the demo up on a real server, through the API only: the floor plan (console), one enrolled
 // terminal per shop and per entrance kiosk (one-time codes), and the shops' stock scanned in by each
-// shop's own terminal (claim 13).
+// shop's own terminal (claim 13) — through its terminal agent when it has one (agent-terminals.ts).
 import type { Mall } from '../../protocol/mall.ts';
 import type { EnrollResponse } from '../../protocol/terminals.ts';
 import type { StockItem } from '../../protocol/stock.ts';
 import type { DemoTerminal } from '../demo-mall.ts';
 import type { PlannedStock } from '../stock-plan.ts';
+import type { TerminalAgent } from '../../main/agent/terminal-agent.ts';
 import { ApiClient, inParallel } from './api-client.ts';
 
 export interface EnrolledTerminal extends DemoTerminal {
   terminalId: string;
   token: string;
   api: ApiClient;
+  /** The terminal agent behind this terminal (terminals: 'agent'); without it the driver calls the API itself. */
+  agent?: TerminalAgent;
 }
 
 export async function putMall(admin: ApiClient, mall: Mall): Promise<void> {
@@ -41,7 +44,10 @@ export async function loadStock(shops: ReadonlyMap<string, EnrolledTerminal>, pl
     if (signal?.aborted) return;
     const terminal = shops.get(shopId);
     if (!terminal) throw new Error(`no terminal for shop ${shopId}`);
-    onStored(await terminal.api.post<StockItem>('/stock', item));
+    if (!terminal.agent) return onStored(await terminal.api.post<StockItem>('/stock', item));
+    const saved = await terminal.agent.call('saveStock', item) as { queued: true } | { queued: false; item: StockItem };
+    if (saved.queued) throw new Error(`${terminal.label}: stock ${item.code} was queued in the agent's outbox (server unreachable)`);
+    onStored(saved.item);
   });
   return live.length;
 }

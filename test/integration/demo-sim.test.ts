@@ -12,15 +12,16 @@ import { runMallDriver, VirtualClock } from '../../sim/driver/mall-driver.ts';
 import { FAST_BEHAVIOUR } from '../../sim/driver/behaviours.ts';
 
 const CUSTOMERS = Number(process.env.DEMO_SIM_CUSTOMERS ?? 200);
+const TERMINALS = process.env.DEMO_SIM_TERMINALS === 'http' ? 'http' : 'agent';
 
-test(`${CUSTOMERS} simulated customers for 3 virtual minutes: the oracle finds 0 violations`, { timeout: 170_000 }, async () => {
+test(`${CUSTOMERS} simulated customers for 3 virtual minutes (${TERMINALS === 'agent' ? 'terminal agents with simulated hardware' : 'terminals as API calls'}): the oracle finds 0 violations`, { timeout: 170_000 }, async () => {
   const dataDir = await mkdtemp(join(tmpdir(), 'beckon-demo-sim-'));
   const clock = new VirtualClock(Date.parse('2026-11-23T01:00:00Z'));
   const server = await startServer({ dataDir, port: 0, clock, sweeper: false });
   try {
     const { token } = await server.core.terminals.create(server.core.db, { role: 'console', shopId: null, nodeId: null, label: 'demo-sim test' });
     const started = Date.now();
-    const report = await runMallDriver({ baseUrl: server.url, adminToken: token, clock, customers: CUSTOMERS, durationMs: 3 * 60_000, arrivalWindowMs: 60_000, behaviour: FAST_BEHAVIOUR, seed: 7 });
+    const report = await runMallDriver({ baseUrl: server.url, adminToken: token, clock, customers: CUSTOMERS, durationMs: 3 * 60_000, arrivalWindowMs: 60_000, behaviour: FAST_BEHAVIOUR, seed: 7, terminals: TERMINALS, terminalDataDir: join(dataDir, 'terminals') });
     const realSeconds = (Date.now() - started) / 1000;
     console.log(JSON.stringify({ ...report, oracle: { ...report.oracle, violationList: report.oracle.violationList.slice(0, 10) } }, null, 1));
     assert.deepEqual(report.oracle.violationList.slice(0, 10), []);
