@@ -49,6 +49,8 @@ export class HardwareServices {
   private radio: PresenceRadio | null = null;
   private radioSimulated = false;
   private pipeline: PresencePipeline | null = null;
+  /** Unsubscribes this agent from the pipeline's batches (an injected batcher outlives the pipeline). */
+  private stopBatches: (() => void) | null = null;
   private relayImpl: ShopListRelay | null = null;
   private bleOff: Device = { state: 'off' };
 
@@ -82,6 +84,8 @@ export class HardwareServices {
     this.scanner = null;
     this.scannerState = { state: 'off' };
     await scanner?.close().catch(() => undefined);
+    this.stopBatches?.();
+    this.stopBatches = null;
     this.pipeline?.stop();
     this.pipeline = null;
     await this.radio?.stop().catch(() => undefined);
@@ -132,7 +136,7 @@ export class HardwareServices {
     this.radioSimulated = radio instanceof SimulatedRadio;
     this.relayImpl = this.overrides.relay ?? (radio instanceof NobleRadio ? new NobleRelay(radio) : new SimulatedRelay());
     this.pipeline = connectPresencePipeline(radio, { now: scene ? () => scene.now() : Date.now, ...this.overrides.pipeline, reportDepartures: identity.role === 'kiosk' });
-    this.pipeline.batcher.onBatch((batch) => this.hooks.sightings(batch));
+    this.stopBatches = this.pipeline.batcher.onBatch((batch) => this.hooks.sightings(batch));
     try {
       await radio.start();
     } catch (err) {
