@@ -1,5 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import fc from 'fast-check';
 import { gramsOfNormalized, isGtinLike, normalizeCode, normalizeText, tokens, trigrams } from './normalize.ts';
 
 test('width: full-width Latin and digits and half-width katakana fold to one form', () => {
@@ -72,4 +73,34 @@ test('ヴ-syllables fold to the バ row', () => {
   assert.equal(normalizeText('ヴィンテージ'), normalizeText('ビンテージ'));
   assert.equal(normalizeText('ヴァイオリン'), normalizeText('バイオリン'));
   assert.equal(normalizeText('ゔぇーる'), normalizeText('ベール'));
+});
+
+// The normalization as first written, step by step with no shortcuts: normalizeText's fast paths
+// (plain ASCII, nothing to fold) must give exactly the same result.
+function referenceNormalize(s: string): string {
+  let t = s.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').normalize('NFKC').toLowerCase();
+  t = t.replace(/([\p{Script=Katakana}\p{Script=Hiragana}])[-‐‑‒–—―−~〜]+/gu, (_m, kana: string) => `${kana}ー`);
+  let kata = '';
+  for (const ch of t) {
+    const cp = ch.codePointAt(0)!;
+    kata += cp >= 0x3041 && cp <= 0x3096 ? String.fromCodePoint(cp + 0x60) : ch;
+  }
+  const vu: Record<string, string> = { 'ァ': 'バ', 'ィ': 'ビ', 'ェ': 'ベ', 'ォ': 'ボ', '': 'ブ' };
+  kata = kata.replace(/ヴ([ァィェォ]?)/g, (_m, small: string) => vu[small]);
+  const small = 'ァィゥェォッャュョヮヵヶ';
+  const large = 'アイウエオツヤユヨワカケ';
+  t = '';
+  for (const ch of kata) t += small.includes(ch) ? large[small.indexOf(ch)] : ch;
+  t = t.replace(/ー{2,}/g, 'ー').replace(/([ァ-ヺ][ァ-ヺー]{2,})ー(?![ァ-ヺー])/g, '$1');
+  t = t.replace(/([a-z0-9])[-.'’&/]+(?=[a-z0-9])/g, '$1');
+  t = t.replace(/[\p{Script=Han}\p{Script=Katakana}\p{Script=Hiragana}ー々〆]+/gu, (run) => ` ${run} `);
+  return t.replace(/[^\p{L}\p{N}ー々〆]+/gu, ' ').trim();
+}
+
+test('property: normalizeText equals the step-by-step reference on ASCII, kana and mixed text', () => {
+  const pieces = fc.constantFrom('A', 'b', 'Z', '1', '-', '.', "'", '&', '/', ' ', '  ', '!', 'é', 'Ｗ', '１', 'ｶ', 'ﾞ', 'こ', 'ー', '-', 'ヴ', 'ぁ', 'ァ', 'ッ', 'ゃ', 'キ', '茶', '々', '〜', 'ｰ', 'ゔ', 'ヵ', '\u3000');
+  const text = fc.array(pieces, { maxLength: 14 }).map((p) => p.join(''));
+  fc.assert(fc.property(fc.oneof(text, fc.string({ maxLength: 12 }), fc.string({ unit: 'grapheme', maxLength: 8 })), (s) => {
+    assert.equal(normalizeText(s), referenceNormalize(s), JSON.stringify(s));
+  }), { numRuns: 3000 });
 });

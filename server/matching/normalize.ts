@@ -34,21 +34,26 @@ const COMBINING_MARK = /[\u0300-\u036f]/g;
 const VU_SYLLABLE = /ヴ([ァィェォ]?)/g;
 const VU_TO_B: Record<string, string> = { 'ァ': 'バ', 'ィ': 'ビ', 'ェ': 'ベ', 'ォ': 'ボ', '': 'ブ' };
 
+const HIRAGANA = /[\u3041-\u3096]/g;
+const SMALL_KANA_CHAR = new RegExp(`[${SMALL_KANA}]`, 'g');
+const TO_FOLD = new RegExp(`[\u3041-\u3096ヴ${SMALL_KANA}]`);
+/** Printable ASCII only: every step below but the joiners and punctuation is the identity on it. */
+const PLAIN_ASCII = /^[\x20-\x7e]*$/;
+const ASCII_UPPER = /[A-Z]/;
+
 /** Hiragana → katakana, ヴァ/ヴィ/ヴ… → バ/ビ/ブ…, small kana → large. */
 function foldKana(s: string): string {
-  let kata = '';
-  for (const ch of s) {
-    const cp = ch.codePointAt(0)!;
-    kata += cp >= 0x3041 && cp <= 0x3096 ? String.fromCodePoint(cp + 0x60) : ch;
-  }
-  kata = kata.replace(VU_SYLLABLE, (_m, small: string) => VU_TO_B[small]);
-  let out = '';
-  for (const ch of kata) out += SMALL_TO_LARGE.get(ch) ?? ch;
-  return out;
+  if (!TO_FOLD.test(s)) return s;
+  const kata = s.replace(HIRAGANA, (c) => String.fromCharCode(c.charCodeAt(0) + 0x60)).replace(VU_SYLLABLE, (_m, small: string) => VU_TO_B[small]);
+  return kata.replace(SMALL_KANA_CHAR, (c) => SMALL_TO_LARGE.get(c)!);
 }
 
 /** The one form every name, keyword and query is compared in. */
 export function normalizeText(s: string): string {
+  if (PLAIN_ASCII.test(s)) {
+    const lower = ASCII_UPPER.test(s) ? s.toLowerCase() : s;
+    return lower.replace(JOINER_IN_WORD, '$1').replace(NOT_WORD, ' ').trim();
+  }
   let t = s.normalize('NFKD').replace(COMBINING_MARK, '').normalize('NFKC').toLowerCase();
   t = t.replace(KANA_THEN_DASH, (_m, kana: string) => `${kana}ー`);
   t = foldKana(t);
@@ -75,6 +80,13 @@ export function isJapanese(token: string): boolean {
 function addPadded(out: Set<string>, token: string, n: number): void {
   const chars = [...` ${token} `];
   for (let i = 0; i + n <= chars.length; i++) out.add(chars.slice(i, i + n).join(''));
+}
+
+/** Distinct grams of one token of a normalized text: trigrams if Latin/digits, bigrams if Japanese. */
+export function gramsOfToken(token: string): string[] {
+  const out = new Set<string>();
+  addPadded(out, token, isJapanese(token) ? 2 : 3);
+  return [...out];
 }
 
 /** Distinct grams of an already normalized text: Latin trigrams, Japanese bigrams (see top). */

@@ -1,5 +1,5 @@
 // In-memory index of distinct products: exact code, exact normalized name, keywords, and an
-// inverted n-gram index (gram-index.ts) for similar names. Thousands of products, not stock
+// inverted word index counting shared n-grams (word-index.ts) for similar names. Thousands of products, not stock
 // rows: the stock matcher expands product hits to the shops that hold them.
 //
 // Scores (0..1; higher is a better match, 1 = the same product):
@@ -16,18 +16,29 @@
 // length. A product matched several ways keeps its best score; on a tie the reason earlier in
 // the list above wins.
 //
-// Search (exact: the result equals scoring every product): code, name and keyword hits are
-// scored first, then products sharing grams with the query (gram-index.ts). As s ≤ |Q∩A|/|Q|,
-// a product sharing at most m grams scores at most 0.95·m/|Q|; products that cannot reach the
-// bar — minScore, or the limit-th best score so far, whichever is higher — are never scored,
-// and the long posting lists of common grams are mostly never read.
-import { GramIndex } from './gram-index.ts';
-import { gramsOfNormalized, normalizeCode, normalizeText } from './normalize.ts';
+// Search (exact: the result equals scoring every product): code and name hits, and the keyword
+// hits with the highest share (up to `limit`), are scored first; then the other keyword hits and
+// the products sharing grams with the query (word-index.ts: words are indexed and grams counted
+// per word, so a word's posting list is read once, not once per gram). As s ≤ |Q∩A|/|Q|, a
+// product sharing at most m grams scores at most 0.95·m/|Q| (a keyword hit with share f at most
+// 0.6 + 0.1·f + 0.25·m/|Q|); products that cannot reach the bar — minScore, or the limit-th best
+// score so far, whichever is higher — are never scored, and the long posting lists of common
+// words are mostly never read.
+// opts.accept (e.g. "has live stock") leaves products out before the limit: a product it refuses
+// is neither returned nor counted among the `limit` best.
+// A query's normalized form and grams are memoized (they depend on the query text only).
+import { gramsOfNormalized, normalizeCode, normalizeText, tokensOfNormalized } from './normalize.ts';
+import { WordIndex } from './word-index.ts';
 
 export type MatchReason = 'code' | 'name' | 'keyword' | 'similar_name';
 export interface ProductDoc { key: string; code: string; name: string; keywords: string[] }
 export interface ProductQuery { code?: string | null; text?: string | null; keywords?: string[] }
-export interface ProductSearchOptions { limit?: number; minScore?: number }
+export interface ProductSearchOptions {
+  limit?: number;
+  minScore?: number;
+  /** Only products this accepts are scored, counted and returned (default: all). */
+  accept?: (key: string) => boolean;
+}
 export interface ProductHit { key: string; score: number; reason: MatchReason }
 
 export const DEFAULT_MIN_SCORE = 0.3;
@@ -37,6 +48,12 @@ const SIMILAR_WEIGHT = 0.95;
 /** c in s: how much covering the query counts against having a name of the query's length. */
 export const COVERAGE_WEIGHT = 0.7;
 const EMPTY: ReadonlySet<number> = new Set();
+/** Memoized prepared queries; the memo is emptied when it reaches this size. */
+const PREPARED_MEMO_SIZE = 4096;
+/** A bound this close under the bar still counts as reaching it (floating-point rounding). */
+const BOUND_SLACK = 1e-12;
+
+interface PreparedQuery { code: string; text: string; keywords: string[]; grams: string[] }
 
 const REASONS: MatchReason[] = ['code', 'name', 'keyword', 'similar_name'];
 
@@ -86,7 +103,10 @@ export class ProductIndex {
   private readonly byCode = new Map<string, Set<number>>();
   private readonly byName = new Map<string, Set<number>>();
   private readonly byKeyword = new Map<string, Set<number>>();
-  private readonly grams = new GramIndex();
+  private readonly words = new WordIndex();
+  private readonly prepared = new Map<string, PreparedQuery>();
+  private keywordShare = new Float64Array(1024);
+  private readonly shared: number[] = [];
 
   get size(): number {
     return this.slotByKey.size;
@@ -104,13 +124,16 @@ export class ProductIndex {
     const entry: Entry = { key: doc.key, codeKey: normalizeCode(doc.code), nameKey, keywordKeys };
     const slot = this.freeSlots.pop() ?? this.entries.length;
     this.entries[slot] = entry;
+    if (slot >= this.keywordShare.length) {
+      const share = new Float64Array(Math.max(slot + 1, this.keywordShare.length * 2));
+      share.set(this.keywordShare);
+      this.keywordShare = share;
+    }
     this.slotByKey.set(doc.key, slot);
     if (entry.codeKey !== '') addTo(this.byCode, entry.codeKey, slot);
     if (nameKey !== '') addTo(this.byName, nameKey, slot);
     for (const k of keywordKeys) addTo(this.byKeyword, k, slot);
-    const nameGrams = gramsOfNormalized(nameKey);
-    const inName = new Set(nameGrams);
-    this.grams.set(slot, nameGrams, gramsOfNormalized(keywordKeys.join(' ')).filter((g) => !inName.has(g)));
+    this.words.set(slot, tokensOfNormalized(nameKey), keywordKeys.flatMap(tokensOfNormalized));
   }
 
   remove(key: string): boolean {
@@ -120,7 +143,7 @@ export class ProductIndex {
     deleteFrom(this.byCode, entry.codeKey, slot);
     deleteFrom(this.byName, entry.nameKey, slot);
     for (const k of entry.keywordKeys) deleteFrom(this.byKeyword, k, slot);
-    this.grams.delete(slot);
+    this.words.delete(slot);
     this.entries[slot] = undefined;
     this.slotByKey.delete(key);
     this.freeSlots.push(slot);
@@ -135,41 +158,57 @@ export class ProductIndex {
   search(query: ProductQuery, opts: ProductSearchOptions = {}): ProductHit[] {
     const minScore = opts.minScore ?? DEFAULT_MIN_SCORE;
     const limit = opts.limit ?? DEFAULT_LIMIT;
+    const accept = opts.accept;
     if (limit <= 0) return [];
-    const code = query.code ? normalizeCode(query.code) : '';
-    const text = query.text ? normalizeText(query.text) : '';
-    const keywords = uniqueNormalized(query.keywords ?? []);
+    const { code, text, keywords, grams: queryGrams } = this.prepare(query);
     const codeSlots = (code !== '' && this.byCode.get(code)) || EMPTY;
     const nameSlots = (text !== '' && this.byName.get(text)) || EMPTY;
-    const keywordShare = this.keywordShares(text, keywords);
-    const queryGrams = gramsOfNormalized(text !== '' ? text : keywords.join(' '));
+    const keywordSlots = this.keywordShares(text, keywords);
+    const keywordShare = this.keywordShare;
     const q = queryGrams.length;
 
     const top = new TopScores(limit);
     const bar = () => Math.max(minScore, top.lowest());
     const found: ProductHit[] = [];
     const visit = (slot: number, sharedAll: number, sharedName: number): void => {
-      const s = q === 0 ? 0 : COVERAGE_WEIGHT * (sharedAll / q) + (1 - COVERAGE_WEIGHT) * (sharedName / (q + this.grams.nameGramCount(slot) - sharedName));
+      const s = q === 0 ? 0 : COVERAGE_WEIGHT * (sharedAll / q) + (1 - COVERAGE_WEIGHT) * (sharedName / (q + this.words.nameGramCount(slot) - sharedName));
       // Candidates in REASONS order, so on equal scores the earlier reason stays.
       let best = codeSlots.has(slot) ? 1 : -1;
       let reason = 0;
       if (nameSlots.has(slot) && NAME_SCORE > best) { best = NAME_SCORE; reason = 1; }
-      const share = keywordShare.get(slot);
-      if (share !== undefined && 0.6 + 0.1 * share + 0.25 * s > best) { best = 0.6 + 0.1 * share + 0.25 * s; reason = 2; }
+      const share = keywordShare[slot];
+      if (share > 0 && 0.6 + 0.1 * share + 0.25 * s > best) { best = 0.6 + 0.1 * share + 0.25 * s; reason = 2; }
       if (SIMILAR_WEIGHT * s > best) { best = SIMILAR_WEIGHT * s; reason = 3; }
       if (best < bar()) return; // below minScore, or can no longer make the first `limit`
+      const entry = this.entries[slot]!;
+      if (accept !== undefined && !accept(entry.key)) return; // takes no place
       top.offer(best);
-      found.push({ key: this.entries[slot]!.key, score: best, reason: REASONS[reason] });
+      found.push({ key: entry.key, score: best, reason: REASONS[reason] });
     };
-    const direct = [...codeSlots, ...nameSlots, ...keywordShare.keys()];
-    // A product found only by its grams, sharing at most m of them (at most min(m, |N|) in its
-    // name), scores at most 0.95·(c·m/|Q| + (1−c)·min(m,|N|)/(|Q|+|N|−min(m,|N|))) ≤ 0.95·m/|Q|.
-    const canReach = (m: number, n?: number): boolean => {
-      if (n === undefined) return SIMILAR_WEIGHT * (m / q) >= bar();
-      const inName = Math.min(m, n);
-      return SIMILAR_WEIGHT * (COVERAGE_WEIGHT * (m / q) + (1 - COVERAGE_WEIGHT) * (inName / (q + n - inName))) >= bar();
+    // Up to `limit` keyword hits with the highest share are visited first too: they put the bar
+    // where few grams need reading.
+    const direct = [...codeSlots, ...nameSlots, ...this.bestShared(keywordSlots, limit)];
+    // A product sharing at most m grams (at most m' = min(m, |N|) in its name, or fewer when known)
+    // has s ≤ c·m/|Q| + (1−c)·m'/(|Q|+|N|−m') ≤ m/|Q|; found by its grams only it scores 0.95·s,
+    // with keywords (share f) at most max(0.95·s, 0.6 + 0.1·f + 0.25·s). Code and name hits are
+    // visited first (direct), whatever they share.
+    const canReach = (m: number, n?: number, mName?: number, slot?: number): boolean => {
+      let s = 0;
+      if (q > 0 && n === undefined) s = m / q;
+      else if (q > 0 && n !== undefined) {
+        const inName = Math.min(m, n, mName ?? m);
+        s = COVERAGE_WEIGHT * (m / q) + (1 - COVERAGE_WEIGHT) * (inName / (q + n - inName));
+      }
+      const share = slot === undefined ? 0 : keywordShare[slot];
+      const best = share > 0 ? Math.max(SIMILAR_WEIGHT * s, 0.6 + 0.1 * share + 0.25 * s) : SIMILAR_WEIGHT * s;
+      return best >= bar() - BOUND_SLACK;
     };
-    this.grams.search(queryGrams, direct, canReach, visit);
+    try {
+      this.words.search(queryGrams, direct, keywordSlots, canReach, visit);
+    } finally {
+      for (const slot of keywordSlots) keywordShare[slot] = 0;
+      keywordSlots.length = 0;
+    }
 
     const cut = bar();
     const hits = found.filter((h) => h.score >= cut);
@@ -177,13 +216,50 @@ export class ProductIndex {
     return hits.slice(0, limit);
   }
 
-  /** Slot → share (0..1] of the query's keywords the product carries; the text as a keyword counts fully. */
-  private keywordShares(text: string, keywords: string[]): Map<number, number> {
-    const shares = new Map<number, number>();
-    for (const k of keywords) {
-      for (const slot of this.byKeyword.get(k) ?? []) shares.set(slot, (shares.get(slot) ?? 0) + 1 / keywords.length);
+  /** Up to n of the slots, those with the highest keyword share. */
+  private bestShared(slots: readonly number[], n: number): number[] {
+    if (slots.length <= n) return [...slots];
+    let top = 0;
+    for (const slot of slots) top = Math.max(top, this.keywordShare[slot]);
+    const out: number[] = [];
+    for (const slot of slots) if (this.keywordShare[slot] === top && out.push(slot) === n) break;
+    return out;
+  }
+
+  /** The query's normalized code, text, keywords and grams, memoized by the query's raw strings. */
+  private prepare(query: ProductQuery): PreparedQuery {
+    const rawKeywords = query.keywords ?? [];
+    const memoKey = `${query.code ?? ''}\u0000${query.text ?? ''}\u0000${rawKeywords.join('\u0001')}`;
+    let prepared = this.prepared.get(memoKey);
+    if (prepared === undefined) {
+      const text = query.text ? normalizeText(query.text) : '';
+      const keywords = uniqueNormalized(rawKeywords);
+      prepared = { code: query.code ? normalizeCode(query.code) : '', text, keywords, grams: gramsOfNormalized(text !== '' ? text : keywords.join(' ')) };
+      if (this.prepared.size >= PREPARED_MEMO_SIZE) this.prepared.clear();
+      this.prepared.set(memoKey, prepared);
     }
-    if (text !== '') for (const slot of this.byKeyword.get(text) ?? []) shares.set(slot, 1);
-    return shares;
+    return prepared;
+  }
+
+  /**
+   * Slots carrying the query's keywords, with keywordShare[slot] = the share (0..1] of the query's
+   * keywords the product carries; the text as a keyword counts fully. The caller resets the shares.
+   */
+  private keywordShares(text: string, keywords: readonly string[]): number[] {
+    const slots = this.shared;
+    const share = this.keywordShare;
+    for (const k of keywords) {
+      for (const slot of this.byKeyword.get(k) ?? EMPTY) {
+        if (share[slot] === 0) slots.push(slot);
+        share[slot] += 1 / keywords.length;
+      }
+    }
+    if (text !== '') {
+      for (const slot of this.byKeyword.get(text) ?? EMPTY) {
+        if (share[slot] === 0) slots.push(slot);
+        share[slot] = 1;
+      }
+    }
+    return slots;
   }
 }

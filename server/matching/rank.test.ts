@@ -47,3 +47,10 @@ test('bestOfferPerShop: highest score, then lowest price, one per shop in first-
   assert.deepEqual(bestOfferPerShop(offers).map((o) => o.tag), ['a3', 'b1']);
   assert.deepEqual(bestOfferPerShop([]), []);
 });
+
+test('property: with a limit, the first `limit` of the full ranking', () => {
+  const arb = fc.array(fc.record({ shopId: fc.constantFrom('near', 'mid', 'far', 'lost', 'twinA', 'twinB', 'x', 'y'), price: fc.integer({ min: 0, max: 5 }), score: fc.constantFrom(0.5, 1), tag: fc.nat(3) }, { noNullPrototype: true }), { maxLength: 40 });
+  fc.assert(fc.property(arb, fc.constantFrom('distance' as const, 'price' as const), fc.integer({ min: 0, max: 12 }), (offers, mode, limit) => {
+    assert.deepEqual(rankOffers(offers, distanceOf, mode, limit), rankOffers(offers, distanceOf, mode).slice(0, limit));
+  }), { numRuns: 500 });
+});

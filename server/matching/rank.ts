@@ -12,17 +12,29 @@ function compareDistance(a: number | null, b: number | null): number {
 /**
  * Offers sorted for the customer. 'distance': nearest first (unknown distance, null, last), then
  * lowest price; 'price': lowest price first, then nearest. Remaining ties: the better match score,
- * then shopId, so the order is deterministic. distanceOf is asked once per offer. Returns a new array.
+ * then shopId, so the order is deterministic. distanceOf is asked once per offer. Returns a new
+ * array: with a limit, only the first `limit` of that order (found without sorting the rest).
  */
-export function rankOffers<T extends RankableOffer>(offers: T[], distanceOf: (shopId: string) => number | null, mode: RankingMode): T[] {
+export function rankOffers<T extends RankableOffer>(offers: T[], distanceOf: (shopId: string) => number | null, mode: RankingMode, limit = Infinity): T[] {
+  if (limit <= 0) return [];
   const keyed = offers.map((offer) => ({ offer, distance: distanceOf(offer.shopId) }));
-  keyed.sort((a, b) => {
+  const compare = (a: (typeof keyed)[number], b: (typeof keyed)[number]): number => {
     const byDistance = compareDistance(a.distance, b.distance);
     const byPrice = a.offer.price - b.offer.price;
     const first = mode === 'distance' ? byDistance || byPrice : byPrice || byDistance;
     return first || b.offer.score - a.offer.score || (a.offer.shopId < b.offer.shopId ? -1 : a.offer.shopId > b.offer.shopId ? 1 : 0);
-  });
-  return keyed.map((k) => k.offer);
+  };
+  if (limit * 4 >= keyed.length) return keyed.sort(compare).slice(0, limit).map((k) => k.offer);
+  // The first `limit`, kept sorted while the others pass by; an offer equal to a kept one goes
+  // after it, as in the (stable) sort.
+  const top: (typeof keyed)[number][] = [];
+  for (const k of keyed) {
+    if (top.length === limit && compare(k, top[limit - 1]) >= 0) continue;
+    let i = top.length === limit ? limit - 1 : top.length;
+    for (; i > 0 && compare(k, top[i - 1]) < 0; i--) top[i] = top[i - 1];
+    top[i] = k;
+  }
+  return top.map((k) => k.offer);
 }
 
 /**

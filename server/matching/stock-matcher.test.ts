@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { productKeyOf, StockMatcher, type StockRow } from './stock-matcher.ts';
+import fc from 'fast-check';
+import { productKeyOf, StockMatcher, type StockMatch, type StockRow, type WantQuery } from './stock-matcher.ts';
 
 const NOW = Date.UTC(2025, 0, 1);
 const HOUR = 3_600_000;
@@ -119,4 +120,87 @@ test('searchProducts: live products with shop counts; GTIN spellings merged, sho
   assert.equal(own?.code, null);
   assert.equal(m.searchProducts(COFFEE.code, NOW, 10)[0]?.code, COFFEE.code);
   assert.equal(m.searchProducts('coffee', NOW, 1).length, 1);
+});
+
+test('products without live rows take no place among the productLimit best (sold out, expired)', () => {
+  const m = new StockMatcher();
+  const names = Array.from({ length: 12 }, (_, i) => `Aoba Wireless Headphones AB-${1000 + i}`);
+  const rows = names.map((name, i) => row({ shopId: `shop-${i}`, code: `49000000000${String(i).padStart(2, '0')}`, name, keywords: [] }));
+  rows.forEach((r) => m.upsert(r));
+  const want = { productName: names[0], keywords: [] };
+  const shops = (now = NOW, productLimit = 3) => m.match(want, now, { productLimit }).map((x) => x.stock.shopId);
+  assert.deepEqual(shops()[0], 'shop-0');
+  assert.equal(shops().length, 3);
+  // The best product sold out: it leaves no hole, the next product takes its place.
+  m.upsert({ ...rows[0], quantity: 0 });
+  assert.ok(!shops().includes('shop-0'));
+  assert.equal(shops().length, 3);
+  // Every product but one expired later (its row's validUntil passed): the live one is still offered.
+  m.upsert({ ...rows[7], validUntil: NOW + 10 * HOUR });
+  assert.deepEqual(shops(NOW + 2 * HOUR, 1), ['shop-7']);
+  assert.deepEqual(m.match(want, NOW + 11 * HOUR), []);
+  // Restocked: back in first place.
+  m.upsert({ ...rows[0], quantity: 2 });
+  assert.deepEqual(shops()[0], 'shop-0');
+});
+
+test('a product is live while any of its rows is: sales, expiry and removal of single rows', () => {
+  const m = new StockMatcher();
+  const a = row({ shopId: 'shop-a', ...COFFEE, validUntil: NOW + HOUR });
+  const b = row({ shopId: 'shop-b', ...COFFEE, validUntil: NOW + 3 * HOUR });
+  const other = row({ shopId: 'shop-z', code: '4909876543299', name: 'ブルーマウンテン コーヒー豆 500g', keywords: [], validUntil: NOW + 10 * HOUR });
+  [a, b, other].forEach((r) => m.upsert(r));
+  const want = { productName: COFFEE.name, keywords: [] };
+  // The best product while it has a live row, else the other one.
+  const at = (now: number) => m.match(want, now, { productLimit: 1 }).map((x) => x.stock.shopId).sort();
+  assert.deepEqual(at(NOW), ['shop-a', 'shop-b']);
+  assert.deepEqual(at(NOW + 2 * HOUR), ['shop-b']);
+  assert.deepEqual(at(NOW + 4 * HOUR), ['shop-z']);
+  m.upsert({ ...b, quantity: 0 }); // the later row sold out: only the earlier one is live, until it expires
+  assert.deepEqual(at(NOW), ['shop-a']);
+  assert.deepEqual(at(NOW + 2 * HOUR), ['shop-z']);
+  m.upsert({ ...b, quantity: 1, validUntil: NOW + 5 * HOUR });
+  assert.deepEqual(at(NOW + 4 * HOUR), ['shop-b']);
+  m.remove(b.id);
+  assert.deepEqual(at(NOW + 4 * HOUR), ['shop-z']);
+  assert.deepEqual(at(NOW), ['shop-a']);
+  m.upsert({ ...a, quantity: 0 });
+  assert.deepEqual(at(NOW), ['shop-z']);
+  assert.deepEqual(m.searchProducts('コーヒー豆', NOW, 5).map((p) => p.name), [other.name]);
+});
+
+// offer-ranking.ts's per-shop pass over match(): the best row of each shop, shops in first-seen order.
+function bestPerShop(matches: StockMatch[]): StockMatch[] {
+  const best = new Map<string, StockMatch>();
+  for (const m of matches) {
+    const cur = best.get(m.stock.shopId);
+    if (!cur || m.score > cur.score || (m.score === cur.score && (m.stock.price < cur.stock.price || (m.stock.price === cur.stock.price && m.stock.id < cur.stock.id)))) best.set(m.stock.shopId, m);
+  }
+  return [...best.values()];
+}
+
+test('property: matchBestPerShop equals match() followed by the per-shop pass of offer-ranking', () => {
+  const products = [HEADPHONES, COFFEE, { code: '4901234567891', name: 'Aoba Wireless Headphones AB-1235', keywords: ['headphones'] }, { code: 'OWN-1', name: 'Aoba Wireless Headphones AB-1234', keywords: [] }];
+  const stockRow = fc.record({
+    id: fc.constantFrom('r1', 'r2', 'r3', 'r4', 'r5', 'r6', 'r7', 'r8', 'r9'),
+    shopId: fc.constantFrom('shop-a', 'shop-b', 'shop-c'),
+    product: fc.constantFrom(...products),
+    quantity: fc.constantFrom(0, 1, 5),
+    price: fc.constantFrom(100, 200),
+    validUntil: fc.constantFrom(NOW - HOUR, NOW + HOUR),
+  }, { noNullPrototype: true });
+  const op = fc.oneof(stockRow.map((r) => ({ upsert: r })), fc.constantFrom('r1', 'r2', 'r3').map((id) => ({ remove: id })));
+  const wants: WantQuery[] = [{ productName: HEADPHONES.name, keywords: [] }, { productCode: HEADPHONES.code, keywords: [] }, { productName: 'aoba headphones', keywords: ['headphones'] }, { productName: 'コーヒー', keywords: [] }];
+  const want = fc.constantFrom(...wants);
+  fc.assert(fc.property(fc.array(op, { maxLength: 25 }), want, fc.integer({ min: 1, max: 4 }), (ops, w, productLimit) => {
+    const m = new StockMatcher();
+    for (const o of ops) {
+      if ('remove' in o) m.remove(o.remove);
+      else {
+        const { product, ...r } = o.upsert;
+        m.upsert({ ...r, ...product });
+      }
+    }
+    assert.deepEqual(m.matchBestPerShop(w, NOW, { productLimit }), bestPerShop(m.match(w, NOW, { productLimit })));
+  }), { numRuns: 400 });
 });

@@ -1,14 +1,15 @@
 // The demo's oracle for the shop list (claims 1, 9, 12, 17): from its own copy of the stock (every row the
 // driver loaded, with quantities following the sales the server confirmed) it recomputes by brute force
 // what the server must offer a customer at a location — per want the best live row of every shop among
-// the want's best products, ranked by walking distance or price, at most 20 shops per want, then merged —
+// the want's best products that have a live row (products without one take no place among the best),
+// ranked by walking distance or price, at most 20 shops per want, then merged —
 // and compares it with the list the server pushed: same shops, same order, same rows.
 import type { Mall } from '../../../protocol/mall.ts';
 import type { ShopList } from '../../../protocol/offers.ts';
 import type { StockItem } from '../../../protocol/stock.ts';
 import { MAX_OFFERS_PER_WANT } from '../../../server/domain/offer-ranking.ts';
 import { buildGraph, distancesFrom, type MallGraph } from '../../paths.ts';
-import { bestProducts, productEntry, productKey, type MatchReason, type ProductEntry, type ProductScore, type WantQuery } from './product-score.ts';
+import { productEntry, productKey, rankedProducts, topEligible, PRODUCTS_PER_WANT, type MatchReason, type ProductEntry, type ProductScore, type WantQuery } from './product-score.ts';
 
 export const OFFERS_PER_WANT = MAX_OFFERS_PER_WANT;
 export interface OracleWant extends WantQuery { id: string }
@@ -21,7 +22,7 @@ export class OfferOracle {
   private readonly rows = new Map<string, OracleRow>();
   private readonly byShopCode = new Map<string, OracleRow>();
   private readonly products = new Map<string, Product>();
-  private readonly topProducts = new Map<string, ProductScore[]>();
+  private readonly rankedByWant = new Map<string, ProductScore[]>();
   private readonly distances = new Map<string, Map<string, number>>();
   private readonly graph: MallGraph;
   private readonly shopNodes: Map<string, string>;
@@ -47,7 +48,7 @@ export class OfferOracle {
     product.rows.set(row.id, row);
     for (const k of row.keywords) product.keywords.add(k);
     product.entry = null;
-    this.topProducts.clear();
+    this.rankedByWant.clear();
   }
 
   /** Quantity left after a sale the server confirmed; returns the quantity the oracle held before. */
@@ -72,15 +73,20 @@ export class OfferOracle {
     return metres === undefined || !Number.isFinite(metres) ? null : Math.round(metres * 10) / 10;
   }
 
-  private bestProductsFor(want: WantQuery): ProductScore[] {
+  /** The want's best products with a live row at nowMs (any shop's), as the server's matcher picks them. */
+  private bestProductsFor(want: WantQuery, nowMs: number): ProductScore[] {
     const cacheKey = JSON.stringify([want.productName, want.productCode, want.keywords]);
-    let hits = this.topProducts.get(cacheKey);
-    if (!hits) {
+    let ranked = this.rankedByWant.get(cacheKey);
+    if (!ranked) {
       for (const p of this.products.values()) p.entry ??= productEntry(p.code, p.name, p.keywords);
-      hits = bestProducts(want, [...this.products.values()].map((p) => p.entry!));
-      this.topProducts.set(cacheKey, hits);
+      ranked = rankedProducts(want, [...this.products.values()].map((p) => p.entry!));
+      this.rankedByWant.set(cacheKey, ranked);
     }
-    return hits;
+    const hasLiveRow = (key: string): boolean => {
+      for (const row of this.products.get(key)!.rows.values()) if (row.quantity > 0 && row.validUntil > nowMs) return true;
+      return false;
+    };
+    return topEligible(ranked, PRODUCTS_PER_WANT, hasLiveRow);
   }
 
   /** What the server must offer for these wants (in the server's order) at this location and time. */
@@ -88,7 +94,7 @@ export class OfferOracle {
     const all: ExpectedOffer[] = [];
     for (const want of wants) {
       const best = new Map<string, ExpectedOffer>();
-      for (const hit of this.bestProductsFor(want)) {
+      for (const hit of this.bestProductsFor(want, nowMs)) {
         for (const row of this.products.get(hit.key)!.rows.values()) {
           if (row.quantity <= 0 || row.validUntil <= nowMs || !this.shopNodes.has(row.shopId)) continue;
           const cur = best.get(row.shopId);

@@ -1,6 +1,7 @@
 // Brute-force product scoring for the demo's oracle: every product in the store is scored against a want
 // with the formulas documented in server/matching/product-index.ts (no index, no pruning), and the best
-// `limit` products are kept — what the server's matcher must return, computed the slow, obvious way.
+// `limit` products with live stock are kept (a product without a live row takes no place) — what the
+// server's matcher must return, computed the slow, obvious way.
 // Shared with the server are only the rules themselves: the text normalisation (normalize.ts, pure
 // functions) and the tuning constants (weights, minimum score, products per want) — not the index.
 import { gramsOfNormalized, normalizeCode, normalizeText } from '../../../server/matching/normalize.ts';
@@ -54,8 +55,8 @@ export function scoreProduct(q: PreparedQuery, p: ProductEntry): ProductScore {
   return { key: p.key, score: options[0][0], reason: options[0][1] };
 }
 
-/** The `limit` best products scoring at least MIN_SCORE, best first (score desc, then key). */
-export function bestProducts(want: WantQuery, products: Iterable<ProductEntry>, limit = PRODUCTS_PER_WANT): ProductScore[] {
+/** Every product scoring at least MIN_SCORE, best first (score desc, then key). */
+export function rankedProducts(want: WantQuery, products: Iterable<ProductEntry>): ProductScore[] {
   const q = prepare(want);
   const hits: ProductScore[] = [];
   for (const p of products) {
@@ -63,5 +64,24 @@ export function bestProducts(want: WantQuery, products: Iterable<ProductEntry>, 
     if (hit.score >= MIN_SCORE) hits.push(hit);
   }
   hits.sort((a, b) => b.score - a.score || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-  return hits.slice(0, limit);
+  return hits;
+}
+
+/**
+ * The `limit` best products scoring at least MIN_SCORE, best first (score desc, then key), among
+ * those `eligible` accepts — the server's matcher skips products without live stock before the
+ * limit, so they take no place.
+ */
+export function bestProducts(want: WantQuery, products: Iterable<ProductEntry>, limit = PRODUCTS_PER_WANT, eligible: (key: string) => boolean = () => true): ProductScore[] {
+  return topEligible(rankedProducts(want, products), limit, eligible);
+}
+
+/** The first `limit` of ranked products that `eligible` accepts. */
+export function topEligible(ranked: readonly ProductScore[], limit: number, eligible: (key: string) => boolean): ProductScore[] {
+  const out: ProductScore[] = [];
+  for (const hit of ranked) {
+    if (out.length === limit) break;
+    if (eligible(hit.key)) out.push(hit);
+  }
+  return out;
 }
