@@ -11,18 +11,8 @@ import type { MallState } from './mall-state.ts';
 
 export const MAX_OFFERS_PER_WANT = 20;
 
+/** A want's matches, already reduced to the best live row of each shop (StockMatcher.matchBestPerShop). */
 export type MatchFn = (want: WantState) => StockMatch[];
-
-function bestPerShop(matches: StockMatch[]): StockMatch[] {
-  const best = new Map<string, StockMatch>();
-  for (const m of matches) {
-    const cur = best.get(m.stock.shopId);
-    if (!cur || m.score > cur.score || (m.score === cur.score && (m.stock.price < cur.stock.price || (m.stock.price === cur.stock.price && m.stock.id < cur.stock.id)))) {
-      best.set(m.stock.shopId, m);
-    }
-  }
-  return [...best.values()];
-}
 
 export function offersFor(wants: WantState[], locationNodeId: string | null, mode: RankingMode, mall: MallState, match: MatchFn): ShopOffer[] {
   const all: ShopOffer[] = [];
@@ -30,7 +20,7 @@ export function offersFor(wants: WantState[], locationNodeId: string | null, mod
   const distanceOf = (shopId: string) => distances.get(shopId) ?? null;
   for (const want of wants) {
     const perShop: ShopOffer[] = [];
-    for (const m of bestPerShop(match(want))) {
+    for (const m of match(want)) {
       const shop = mall.shop(m.stock.shopId);
       if (!shop) continue;
       const floor = mall.floorOf(shop.nodeId);
@@ -42,7 +32,7 @@ export function offersFor(wants: WantState[], locationNodeId: string | null, mod
       });
     }
     for (const o of perShop) distances.set(o.shopId, o.distance);
-    all.push(...rankOffers(perShop, distanceOf, mode).slice(0, MAX_OFFERS_PER_WANT));
+    all.push(...rankOffers(perShop, distanceOf, mode, MAX_OFFERS_PER_WANT));
   }
   return rankOffers(all, distanceOf, mode);
 }
