@@ -17,10 +17,10 @@ import { installFakeAgent } from './support/fake-agent-page.ts';
 import { KEEP_NAMES_SHIM } from '../test/support/page-fake-agent.ts';
 import { writeReport } from './support/report.ts';
 import { percentile } from './support/stats.ts';
+import { CHROMIUM, CHROMIUM_FLAGS } from '../test/support/chromium.ts';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const FLAGS = ['--no-sandbox', '--headless', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'];
+const FLAGS = CHROMIUM_FLAGS;
 const FRAME_60HZ_MS = 1000 / 60;
 
 const quick = hasFlag('quick');

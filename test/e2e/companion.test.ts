@@ -5,7 +5,7 @@
 // wrong link says so.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -19,14 +19,14 @@ import { companionPageRoutes } from '../../server/ops/companion-page.ts';
 import { startHarness, type Harness } from '../support/server-harness.ts';
 import { scenarioMall } from '../support/scenario-mall.ts';
 import { COFFEE_MAKER, HEADPHONES } from '../support/scenario-setup.ts';
+import { CHROMIUM, CHROMIUM_FLAGS, chromiumSkip } from '../support/chromium.ts';
 
 type Terminal = Awaited<ReturnType<Harness['enroll']>>;
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const SHOTS = join(ROOT, 'test-results');
-const FLAGS = ['--no-sandbox', '--headless', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--autoplay-policy=no-user-gesture-required'];
-const skip = existsSync(CHROMIUM) ? false : `no chromium at ${CHROMIUM} (set CHROMIUM_PATH)`;
+const FLAGS = [...CHROMIUM_FLAGS, '--autoplay-policy=no-user-gesture-required'];
+const skip = chromiumSkip;
 
 /** Counts oscillator starts: the page's chime is the only user of Web Audio. */
 const COUNT_OSCILLATORS = () => {

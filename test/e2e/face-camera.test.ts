@@ -12,9 +12,9 @@ import { dirname, extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { CHROMIUM, CHROMIUM_FLAGS, FAKE_CAMERA_FLAGS, chromiumSkip } from '../support/chromium.ts';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const PAGE_DIR = join(ROOT, 'hardware/browser/test-page');
 const MODELS_DIR = join(ROOT, 'node_modules/@vladmandic/human/models');
 const PICTURES_DIR = join(ROOT, 'node_modules/@vladmandic/human/assets');
@@ -25,10 +25,10 @@ const CROWD = '/pictures/samples.jpg';
 const FRAME = { width: 640, height: 480 };
 /** The portrait 320 px wide, centred in the frame: the face is ~290 px wide. */
 const CENTRED = { x: 160, y: 90, width: 320 };
-const BASE_FLAGS = ['--no-sandbox', '--headless', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'];
-const FAKE_CAMERA = ['--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream'];
+const BASE_FLAGS = CHROMIUM_FLAGS;
+const FAKE_CAMERA = FAKE_CAMERA_FLAGS;
 
-const skip = existsSync(CHROMIUM) ? false : `no chromium at ${CHROMIUM} (set CHROMIUM_PATH)`;
+const skip = chromiumSkip;
 const TYPES: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.json': 'application/json', '.bin': 'application/octet-stream', '.jpg': 'image/jpeg', '.png': 'image/png' };
 
 async function startServer(): Promise<Server> {

@@ -4,7 +4,7 @@
 // test-results/renderer/. The full flow against a real server and agent is terminal-flow.test.ts.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -16,13 +16,12 @@ import { serveStatic } from '../../main/web/static-files.ts';
 import { demoMall } from '../../sim/demo-mall.ts';
 import { card } from '../../renderer/test-support/cards.ts';
 import { installPageFakeAgent, KEEP_NAMES_SHIM, type PageAnswers } from '../support/page-fake-agent.ts';
+import { CHROMIUM, CHROMIUM_FLAGS, FAKE_CAMERA_FLAGS, chromiumSkip } from '../support/chromium.ts';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const SHOTS = join(ROOT, 'test-results', 'renderer');
-const FLAGS = ['--no-sandbox', '--headless', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run',
-  '--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream'];
-const skip = existsSync(CHROMIUM) ? false : `no chromium at ${CHROMIUM} (set CHROMIUM_PATH)`;
+const FLAGS = [...CHROMIUM_FLAGS, ...FAKE_CAMERA_FLAGS];
+const skip = chromiumSkip;
 
 const status = (role: 'shop' | 'kiosk' | 'console') => ({
   enrolled: true, role, shopId: role === 'shop' ? 'hikari-camera' : null, nodeId: 'n1', label: `${role} terminal`, serverUrl: 'https://mall.example:8443',

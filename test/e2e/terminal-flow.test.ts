@@ -10,7 +10,7 @@
 // Screenshots go to test-results/e2e/.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -24,13 +24,12 @@ import { startWebTerminal, type WebTerminal } from '../../main/web/web-terminal.
 import { startAgentTestServer, eventually, type AgentTestServer } from '../support/agent-server.ts';
 import { startTestAgent, type TestAgent } from '../support/agent-clients.ts';
 import { AgentWebClient } from '../support/agent-web-client.ts';
+import { CHROMIUM, CHROMIUM_FLAGS, FAKE_CAMERA_FLAGS, chromiumSkip } from '../support/chromium.ts';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const SHOTS = join(ROOT, 'test-results', 'e2e');
-const FLAGS = ['--no-sandbox', '--headless', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run',
-  '--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream'];
-const skip = existsSync(CHROMIUM) ? false : `no chromium at ${CHROMIUM} (set CHROMIUM_PATH)`;
+const FLAGS = [...CHROMIUM_FLAGS, ...FAKE_CAMERA_FLAGS];
+const skip = chromiumSkip;
 if (skip) console.log(`# terminal-flow e2e skipped: ${skip}`);
 
 const CODE = '4901234567894';
