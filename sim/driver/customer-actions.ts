@@ -65,7 +65,23 @@ async function register(ctx: ActionContext, c: DrivenCustomer, wants: WantInput[
   ctx.radio.addPhone(res.customerId, res.presenceSecret, here);
 }
 
+/** Sales of one shop's product, one at a time: the oracle's "before" must not race another customer's sale. */
+const saleQueues = new Map<string, Promise<void>>();
+
 async function buy(ctx: ActionContext, c: DrivenCustomer, a: Extract<CustomerAction, { type: 'buy' }>): Promise<void> {
+  const key = `${a.shopId}|${a.gtin}`;
+  const previous = saleQueues.get(key) ?? Promise.resolve();
+  const mine = previous.then(() => buyNow(ctx, c, a));
+  const tail = mine.catch(() => {});
+  saleQueues.set(key, tail);
+  try {
+    await mine;
+  } finally {
+    if (saleQueues.get(key) === tail) saleQueues.delete(key);
+  }
+}
+
+async function buyNow(ctx: ActionContext, c: DrivenCustomer, a: Extract<CustomerAction, { type: 'buy' }>): Promise<void> {
   if (!c.server) return;
   const shop = ctx.shops.get(a.shopId);
   if (!shop) throw new Error(`no terminal for shop ${a.shopId}`);

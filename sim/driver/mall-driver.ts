@@ -12,6 +12,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Mall } from '../../protocol/mall.ts';
 import type { PushEvent } from '../../protocol/push.ts';
 import { demoCatalog } from '../catalog.ts';
 import { demoMall, demoTerminals } from '../demo-mall.ts';
@@ -43,6 +44,12 @@ export class VirtualClock {
 
 export interface DriverOptions {
   baseUrl: string;
+  /**
+   * The floor plan to run (default: the demo mall). Its terminals are derived the same way: one shop
+   * terminal per shop at its front, one kiosk per entrance (demoTerminals); shops outside the demo
+   * table get one or two random categories for the stock plan (stock-plan.ts).
+   */
+  mall?: Mall;
   /** A console token (PUT /mall, enrollment codes). */
   adminToken: string;
   clock: VirtualClock;
@@ -79,7 +86,7 @@ export async function runMallDriver(o: DriverOptions): Promise<DemoReport> {
   const stepMs = o.stepMs ?? 1_000;
   const speed = o.speed ?? Infinity;
   const start = o.clock.now();
-  const mall = demoMall();
+  const mall = o.mall ?? demoMall();
   const admin = new ApiClient(o.baseUrl, o.adminToken);
   const stats = new RunStats();
   const oracle = new OfferOracle(mall);
@@ -102,7 +109,7 @@ export async function runMallDriver(o: DriverOptions): Promise<DemoReport> {
 
 interface Setup {
   realStart: number; log: (line: string) => void; seed: number; stepMs: number; speed: number; start: number;
-  mall: ReturnType<typeof demoMall>; admin: ApiClient; stats: RunStats; oracle: OfferOracle; terminals: EnrolledTerminal[]; radio: RadioField;
+  mall: Mall; admin: ApiClient; stats: RunStats; oracle: OfferOracle; terminals: EnrolledTerminal[]; radio: RadioField;
 }
 
 async function drive(o: DriverOptions, { realStart, log, seed, stepMs, speed, start, mall, admin, stats, oracle, terminals, radio }: Setup): Promise<DemoReport> {
