@@ -92,13 +92,14 @@ export class TerminalRegistry {
     }));
   }
 
-  /** Writes last-seen times gathered since the previous flush (kept off the request path). */
+  /** Writes last-seen times gathered since the previous flush (kept off the request path), in one statement. */
   async flushLastSeen(db: Queryable): Promise<void> {
-    const ids = [...this.seenSinceFlush];
+    const seen = [...this.seenSinceFlush].map((id) => this.byId.get(id)).filter((t): t is Terminal => Boolean(t?.lastSeenAt));
     this.seenSinceFlush.clear();
-    for (const id of ids) {
-      const t = this.byId.get(id);
-      if (t?.lastSeenAt) await db.query('UPDATE terminals SET last_seen_at = $2 WHERE id = $1', [id, t.lastSeenAt]);
-    }
+    if (seen.length === 0) return;
+    await db.query(
+      `UPDATE terminals SET last_seen_at = v.at FROM (SELECT unnest($1::uuid[]) AS id, unnest($2::timestamptz[]) AS at) AS v WHERE terminals.id = v.id`,
+      [seen.map((t) => t.id), seen.map((t) => t.lastSeenAt!.toISOString())],
+    );
   }
 }

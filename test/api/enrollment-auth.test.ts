@@ -69,3 +69,22 @@ describe(`enrollment and auth (${storeBackend})`, () => {
     assert.equal(again, 4401);
   });
 });
+
+describe(`last seen (${storeBackend})`, () => {
+  test("terminals' last-seen times reach the store in one flush", async () => {
+    const h = await startHarness();
+    try {
+      const a = await h.enroll('shop', { shopId: 'east', nodeId: 'n-east' });
+      const b = await h.enroll('kiosk', { nodeId: 'entrance' });
+      h.clock.advance(5_000);
+      await a.api.get('/me');
+      await b.api.get('/me');
+      await h.core.terminals.flushLastSeen(h.core.db);
+      const rows = await h.core.db.query<{ id: string; last_seen_at: Date }>('SELECT id, last_seen_at FROM terminals WHERE id = ANY($1::uuid[])', [[a.terminalId, b.terminalId]]);
+      assert.equal(rows.length, 2);
+      for (const r of rows) assert.equal(r.last_seen_at.getTime(), h.clock.now());
+    } finally {
+      await h.close();
+    }
+  });
+});
