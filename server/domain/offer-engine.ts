@@ -26,8 +26,8 @@ export class OfferEngine {
    * valid-until (checked on use) change it.
    */
   private readonly matchCache = new Map<string, { matches: ReturnType<MatchFn>; validUntil: number }>();
-  /** "customerId|shopId" pairs a clerk marked served: not shown again until the customer's wants change. */
-  private readonly served = new Set<string>();
+  /** customerId → shops where a clerk marked them served: not shown there again until their wants change. */
+  private readonly served = new Map<string, Set<string>>();
 
   constructor(
     private readonly mall: MallState,
@@ -53,7 +53,7 @@ export class OfferEngine {
   refresh(customerId: string, opts: { wantsChanged?: boolean } = {}): void {
     const c = this.customers.get(customerId);
     if (!c) return;
-    if (opts.wantsChanged) for (const key of [...this.served]) if (key.startsWith(`${customerId}|`)) this.served.delete(key);
+    if (opts.wantsChanged) this.served.delete(customerId);
     const list = this.computeList(c);
     this.setList(c.id, list);
     const listEvent: PushEvent = { type: 'shop_list', list };
@@ -116,7 +116,7 @@ export class OfferEngine {
     if (loc) {
       const byShop = new Map<string, ShopOffer[]>();
       for (const o of list.offers) {
-        if (this.served.has(`${c.id}|${o.shopId}`)) continue;
+        if (this.served.get(c.id)?.has(o.shopId)) continue;
         const arr = byShop.get(o.shopId) ?? [];
         arr.push(o);
         byShop.set(o.shopId, arr);
@@ -161,7 +161,9 @@ export class OfferEngine {
 
   /** A clerk served the customer: the card leaves that shop's screens. */
   markServed(customerId: string, shopId: string): boolean {
-    this.served.add(`${customerId}|${shopId}`);
+    let shops = this.served.get(customerId);
+    if (!shops) this.served.set(customerId, (shops = new Set()));
+    shops.add(shopId);
     const had = this.cardsByShop.get(shopId)?.has(customerId) ?? false;
     this.dropCard(customerId, shopId, 'served');
     return had;
@@ -172,7 +174,7 @@ export class OfferEngine {
     for (const shopId of [...(this.cardShopsByCustomer.get(customerId) ?? [])]) this.dropCard(customerId, shopId, 'left');
     this.cardShopsByCustomer.delete(customerId);
     this.setList(customerId, undefined);
-    for (const key of [...this.served]) if (key.startsWith(`${customerId}|`)) this.served.delete(key);
+    this.served.delete(customerId);
     this.push.publish(customerChannel(customerId), { type: 'customer_deleted', customerId });
     this.push.closeChannel(customerChannel(customerId), 4001, 'customer deleted');
   }

@@ -22,6 +22,8 @@ export class TerminalRegistry {
   private readonly byId = new Map<string, Terminal>();
   private readonly byTokenHash = new Map<string, Terminal>();
   private readonly seenSinceFlush = new Set<string>();
+  /** shopId → its live terminals: every card push fans out through this, so it is kept, not filtered. */
+  private readonly byShop = new Map<string, Terminal[]>();
 
   constructor(private readonly now: () => number) {}
 
@@ -33,7 +35,10 @@ export class TerminalRegistry {
   private adopt(r: TerminalRow): Terminal {
     const t: Terminal = { id: r.id, role: r.role, shopId: r.shop_id, nodeId: r.node_id, label: r.label, createdAt: r.created_at, lastSeenAt: r.last_seen_at, revokedAt: r.revoked_at };
     this.byId.set(t.id, t);
-    if (!t.revokedAt) this.byTokenHash.set(r.token_hash, t);
+    if (!t.revokedAt) {
+      this.byTokenHash.set(r.token_hash, t);
+      if (t.shopId) this.byShop.set(t.shopId, [...(this.byShop.get(t.shopId) ?? []), t]);
+    }
     return t;
   }
 
@@ -68,6 +73,7 @@ export class TerminalRegistry {
     return () => {
       t.revokedAt = at;
       for (const [hash, other] of this.byTokenHash) if (other.id === id) this.byTokenHash.delete(hash);
+      if (t.shopId) this.byShop.set(t.shopId, (this.byShop.get(t.shopId) ?? []).filter((other) => other.id !== id));
     };
   }
 
@@ -80,8 +86,8 @@ export class TerminalRegistry {
   }
 
   /** Live terminals of one shop. */
-  ofShop(shopId: string): Terminal[] {
-    return this.live().filter((t) => t.shopId === shopId);
+  ofShop(shopId: string): readonly Terminal[] {
+    return this.byShop.get(shopId) ?? [];
   }
 
   summaries(isOnline: (t: Terminal) => boolean): TerminalSummary[] {
