@@ -54,9 +54,15 @@ export const ServerWelcome = z.object({
   resync: z.boolean(),
 });
 export const ServerEvent = z.object({ type: z.literal('event'), seq: z.number().int().min(1), at: IsoTime, event: PushEvent });
+/**
+ * An event that matters only as it happens, not numbered and not kept for resumes: the shop list a
+ * terminal relays over BLE to the phone next to it now (`shop_list` with `relay`). A terminal that was
+ * away relays nothing it missed: the customer has walked on, and their next move brings a fresh list.
+ */
+export const ServerLive = z.object({ type: z.literal('live'), at: IsoTime, event: PushEvent });
 /** Current state of the channel, sent when a resume is impossible: replaces whatever the client held. */
 export const ServerSnapshot = z.object({ type: z.literal('snapshot'), seq: z.number().int(), events: z.array(PushEvent) });
 export const ServerError = z.object({ type: z.literal('error'), code: z.string(), message: z.string() });
 export const ServerPong = z.object({ type: z.literal('pong') });
-export const ServerMessage = z.discriminatedUnion('type', [ServerWelcome, ServerEvent, ServerSnapshot, ServerError, ServerPong]);
+export const ServerMessage = z.discriminatedUnion('type', [ServerWelcome, ServerEvent, ServerLive, ServerSnapshot, ServerError, ServerPong]);
 export type ServerMessage = z.infer<typeof ServerMessage>;

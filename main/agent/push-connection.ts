@@ -121,6 +121,9 @@ export class PushConnection {
         if (this.resume) this.resume.seq = message.seq;
         this.options.onEvent(message.event, message.at);
         return;
+      case 'live':
+        this.options.onEvent(message.event, message.at);
+        return;
       case 'snapshot': {
         if (this.resume) this.resume.seq = message.seq;
         const at = new Date().toISOString();

@@ -42,6 +42,16 @@ test('hello carries only the page token; events are delivered and the resume poi
   assert.deepEqual(h.states.map((s) => s[0]), ['connecting', 'live']);
 });
 
+test('a live message is delivered and leaves the resume point where it was', () => {
+  const h = harness();
+  h.conn.start();
+  h.sockets[0].onopen!();
+  h.sockets[0].server({ type: 'welcome', channel: 'customer:x', epoch: 'E1', seq: 4, resync: false });
+  h.sockets[0].server({ type: 'live', at: '2026-11-23T10:00:00.000Z', event: list(3) });
+  assert.equal(h.events.length, 1);
+  assert.deepEqual(h.conn.resumePoint, { epoch: 'E1', seq: 4 });
+});
+
 test('a dropped socket reconnects after a backoff and resumes from the last sequence number', () => {
   const h = harness();
   h.conn.start();

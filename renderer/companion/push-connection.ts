@@ -108,6 +108,9 @@ export class PushConnection {
         if (this.resume) this.resume.seq = msg.seq;
         this.handlers.onEvent(msg.event);
         return;
+      case 'live':
+        this.handlers.onEvent(msg.event);
+        return;
       case 'snapshot':
         if (this.resume) this.resume.seq = msg.seq;
         for (const e of msg.events) this.handlers.onEvent(e);

@@ -65,7 +65,8 @@ export class OfferEngine {
     const loc = this.locationOf(c.id);
     if (loc) {
       const relay = { presenceId: c.presenceTag ?? rotatingPresenceId(c.presenceSecret, this.now()) };
-      this.push.publish(terminalChannel(loc.terminalId), cause ? { type: 'shop_list', list, relay, cause } : { type: 'shop_list', list, relay });
+      // Live: a list to relay now is of no use to a terminal that resumes later (and kept, it made most of the backlogs' text).
+      this.push.publishLive(terminalChannel(loc.terminalId), cause ? { type: 'shop_list', list, relay, cause } : { type: 'shop_list', list, relay });
     }
     this.updateCards(c, list, loc);
   }

@@ -44,3 +44,24 @@ test("once subscribed, a channel keeps its events for the client's return, withi
   for (let i = 0; i < 50; i++) hub.publish(terminalChannel('t1'), ev(String(i)));
   assert.equal(hub.backlogSize().events, 50 + Math.floor(1_000 / again.texts[1].length), 'the terminal keeps its 50 since it subscribed (larger budget)');
 });
+
+test('a live event reaches the sockets listening now, and is neither numbered nor kept for resumes', () => {
+  const hub = new PushHub(() => [], 256, () => 0);
+  const seen: string[] = [];
+  hub.onPublish((channel, event) => seen.push(`${channel} ${event.type}`));
+  const listening = socket();
+  const unsubscribe = hub.subscribe(terminalChannel('t1'), listening);
+  hub.publish(terminalChannel('t1'), ev('a'));
+  hub.publishLive(terminalChannel('t1'), ev('relay-now'));
+  hub.publish(terminalChannel('t1'), ev('b'));
+  const messages = listening.texts.slice(2).map((t) => JSON.parse(t));
+  assert.deepEqual(messages.map((m) => [m.type, m.seq, m.event.customerId]), [['event', 1, 'a'], ['live', undefined, 'relay-now'], ['event', 2, 'b']]);
+  assert.equal(messages[1].at, new Date(0).toISOString());
+  assert.deepEqual(hub.backlogSize().events, 2, 'only the numbered events are kept');
+  unsubscribe();
+  hub.publishLive(terminalChannel('t1'), ev('nobody-hears'));
+  const back = socket();
+  hub.subscribe(terminalChannel('t1'), back, { epoch: hub.epoch, seq: 1 });
+  assert.deepEqual(back.texts.slice(1).map((t) => JSON.parse(t).event.customerId), ['b'], 'a resume brings the missed numbered event, no live one');
+  assert.equal(seen.length, 4, 'in-process observers see live events too');
+});

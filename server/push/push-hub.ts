@@ -15,9 +15,9 @@ export type SnapshotProvider = (channel: string) => PushEvent[];
  * Text kept per channel for resumes (UTF-16 code units), by kind. A customer's channel carries whole
  * shop lists, each superseding the last (a snapshot is the current one, so a client that missed more
  * than is kept loses nothing): ~10 small lists, or just the newest of a long one (~15–30 KB). A
- * terminal's carries cards (~0.5 KB) and the lists it relays (~15–30 KB, of no use once the customer
- * walked on): a few seconds of the busiest bench terminal's events (~8 a second), longer for a quieter
- * shop; a terminal that was away longer gets the snapshot (its cards). Without these bounds the
+ * terminal's carries cards (~0.5 KB; the lists it relays are `live`, never kept): ~128 of them, over
+ * ten seconds of the busiest bench terminal's, longer for a quieter shop; a terminal that was away
+ * longer gets the snapshot (its cards). Without these bounds the
  * backlogs held 256 lists per customer (the heap grew by ~25 KB at every location change, without
  * end) and ~40 Mi characters over 200 terminals, half the server's heap.
  */
@@ -68,6 +68,20 @@ export class PushHub {
       const entry = log.append(event, new Date(this.clock()).toISOString());
       if (subscribers?.size) for (const socket of subscribers) socket.send(entry.text);
     } else log.skip(); // nobody listens, nobody can resume to it: numbered, not serialized
+    for (const listener of this.listeners) listener(channel, event);
+  }
+
+  /**
+   * Sends an event to the channel's sockets as it happens (a `live` message): not numbered, not kept
+   * for resumes, nothing made when nobody listens. For what is useless later (a list to relay now).
+   */
+  publishLive(channel: string, event: PushEvent): void {
+    const subscribers = this.sockets.get(channel);
+    this.published++;
+    if (subscribers?.size) {
+      const text = JSON.stringify({ type: 'live', at: new Date(this.clock()).toISOString(), event } satisfies ServerMessage);
+      for (const socket of subscribers) socket.send(text);
+    }
     for (const listener of this.listeners) listener(channel, event);
   }
 

@@ -15,7 +15,7 @@ export class PushSocket {
     socket.on('message', (data) => {
       const msg = JSON.parse(String(data)) as ServerMessage;
       const at = performance.now();
-      if (msg.type === 'event') onEvent(msg.event, at);
+      if (msg.type === 'event' || msg.type === 'live') onEvent(msg.event, at);
       else if (msg.type === 'snapshot') for (const e of msg.events) onEvent(e, at);
       else if (msg.type === 'pong') this.pongWaiters.shift()?.();
     });

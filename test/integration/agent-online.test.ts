@@ -107,6 +107,9 @@ describe('terminal agent online', () => {
     const card = await shop.waitForEvent('card_upsert push', (e) => e.type === 'push' && e.event.type === 'card_upsert' && e.event.card.customerId === customer.customerId, 15_000);
     assert.equal(card.type, 'push');
     assert.equal((await shop.call('getStatus')).hardware.ble.state, 'simulated');
+    // the shop's terminal is the nearest: it gets the list live and relays it to the phone over BLE
+    await shop.waitForEvent('relayed shop_list push', (e) => e.type === 'push' && e.event.type === 'shop_list' && e.event.list.customerId === customer.customerId && e.event.relay !== undefined, 15_000);
+    await eventually('the list relayed to the phone', () => relay.deliveries.some((d) => d.presenceId.startsWith('bk:') && d.payload.length > 0));
   });
 
   test('the scanner: simulated scans become scan events with the check verdict', async () => {

@@ -20,8 +20,8 @@ describe(`claims 1, 8, 9, 12, 17 (${storeBackend})`, () => {
     const pushed = await companion.waitFor((m) => m.type === 'event' && m.event.type === 'shop_list' && m.event.list.locationNodeId === 'n-east');
     assert.ok(pushed.type === 'event' && pushed.event.type === 'shop_list');
     assert.deepEqual(new Set(pushed.event.list.offers.map((o) => o.shopId)), new Set(['east', 'mid', 'west']), 'every shop holding the headphones, and only those');
-    const relayed = await eastScreen.waitFor((m) => m.type === 'event' && m.event.type === 'shop_list');
-    assert.ok(relayed.type === 'event' && relayed.event.type === 'shop_list' && relayed.event.relay?.presenceId?.startsWith('bk:'), 'the nearest terminal gets the list to relay to the device');
+    const relayed = await eastScreen.waitFor((m) => m.type === 'live' && m.event.type === 'shop_list');
+    assert.ok(relayed.type === 'live' && relayed.event.type === 'shop_list' && relayed.event.relay?.presenceId?.startsWith('bk:'), 'the nearest terminal gets the list to relay to the device, live');
     const view = await s.h.anonymous.get(`/companion/${customer.companionToken}`);
     assert.equal(view.status, 200);
     assert.equal(view.body.shopList.offers.length, 3);

@@ -33,9 +33,9 @@ export class PushClient {
     return client;
   }
 
-  /** Events received (from event messages and snapshots), in order. */
+  /** Events received (from event and live messages and snapshots), in order. */
   events(): PushEvent[] {
-    return this.messages.flatMap((m) => (m.type === 'event' ? [m.event] : m.type === 'snapshot' ? m.events : []));
+    return this.messages.flatMap((m) => (m.type === 'event' || m.type === 'live' ? [m.event] : m.type === 'snapshot' ? m.events : []));
   }
 
   lastSeq(): number {
