@@ -1,15 +1,14 @@
 // The terminals' side of the presence benchmark on the wire: each terminal POSTs its sighting batches on
 // its own keep-alive HTTP connection (one request in flight; a bounded outbox behind it) and listens on
-// its push WebSocket. Records when each batch was written to the socket, by its Idempotency-Key (the
+// its push WebSocket (read in a worker thread, push-receiver.worker.ts). Records when each batch was written to the socket, by its Idempotency-Key (the
 // last SENT_KEPT_MS of them), so that a push naming its cause (`cause.batchKey`) can be timed from that
 // batch; and, for the older estimates, when each (terminal, customer) pair and each customer last left
 // in a batch.
 import { randomUUID } from 'node:crypto';
 import http from 'node:http';
-import WebSocket from 'ws';
+import { Worker } from 'node:worker_threads';
 import { API_PREFIX, IDEMPOTENCY_HEADER } from '../../protocol/common.ts';
-import type { PushEvent } from '../../protocol/push.ts';
-import { WS_PATH } from '../../protocol/push.ts';
+import type { FromPushReceiver, PushReceiverSetup, ReceivedList } from './push-receiver.worker.ts';
 
 export interface Batch { body: string; customers: readonly number[]; sightings: number }
 
@@ -50,8 +49,8 @@ export class LoadCounters {
   events = 0;
 }
 
-/** Called for every pushed event while measuring or not; `receivedAt` is performance.now() on receipt. */
-export type PushListener = (terminal: number, event: PushEvent, receivedAt: number) => void;
+/** Called for every relayed shop list, measuring or not (other events are only counted); `receivedAt`: performance.now() of this thread at receipt. */
+export type PushListener = (terminal: number, list: ReceivedList, receivedAt: number) => void;
 
 export class TerminalLoadClient {
   counters = new LoadCounters();
@@ -68,7 +67,7 @@ export class TerminalLoadClient {
   private readonly agents: http.Agent[];
   private readonly queues: Batch[][];
   private readonly busy: boolean[];
-  private readonly sockets: WebSocket[] = [];
+  private receiver: Worker | null = null;
   private seq = 0;
   private readonly runId = randomUUID().slice(0, 8);
   private readonly host: string;
@@ -87,26 +86,31 @@ export class TerminalLoadClient {
     this.answeredAt = new Float64Array(customers);
   }
 
-  /** Opens every terminal's push socket; events go to `listener`. */
+  /**
+   * Opens every terminal's push socket, in a worker thread (push-receiver.worker.ts: receipt times are
+   * not delayed by this thread's work and GC); relayed lists go to `listener`, other events are counted.
+   */
   async connectPush(listener: PushListener): Promise<void> {
-    await Promise.all(this.tokens.map((token, t) => new Promise<void>((resolve, reject) => {
-      const ws = new WebSocket(this.url.replace(/^http/, 'ws') + WS_PATH, { perMessageDeflate: false });
-      this.sockets.push(ws);
-      ws.once('error', reject);
-      ws.once('open', () => ws.send(JSON.stringify({ type: 'hello', auth: { kind: 'terminal', token } })));
-      ws.on('message', (data) => {
-        const received = performance.now();
-        const msg = JSON.parse(String(data)) as { type: string; event?: PushEvent };
-        if (msg.type === 'welcome') return resolve();
-        if (msg.type !== 'event') return;
-        const event = msg.event!;
-        if (this.measuring) {
-          this.counters.events++;
-          if (event.type === 'card_upsert') this.counters.cards++;
+    // A worker does not inherit `--import tsx` here (Node 20): it registers tsx's hooks, then loads the TypeScript module.
+    const module = new URL('./push-receiver.worker.ts', import.meta.url).href;
+    const bootstrap = `import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(module)}); })`;
+    const worker = new Worker(bootstrap, { eval: true, workerData: { url: this.url, tokens: this.tokens } satisfies PushReceiverSetup });
+    this.receiver = worker;
+    await new Promise<void>((resolve, reject) => {
+      worker.once('error', reject);
+      worker.on('message', (m: FromPushReceiver) => {
+        if (m.type === 'ready') return resolve();
+        if (m.type === 'error') return reject(new Error(`push socket: ${m.message}`));
+        if (m.type === 'counts') {
+          if (this.measuring) {
+            this.counters.events += m.events;
+            this.counters.cards += m.cards;
+          }
+          return;
         }
-        listener(t, event, received);
+        listener(m.list.terminal, m.list, m.list.receivedAtEpochMs - performance.timeOrigin);
       });
-    })));
+    });
   }
 
   /**
@@ -213,7 +217,7 @@ export class TerminalLoadClient {
   }
 
   close(): void {
-    for (const ws of this.sockets) ws.close();
+    void this.receiver?.terminate();
     for (const a of this.agents) a.destroy();
   }
 }
