@@ -14,7 +14,12 @@ export interface Location { terminalId: string; nodeId: string; since: number }
 type RemoveReason = Extract<PushEvent, { type: 'card_remove' }>['reason'];
 
 export class OfferEngine {
-  private readonly lists = new Map<string, ShopList>();
+  /**
+   * customerId → the stock rows their last pushed list offers (the index below follows it). The lists
+   * themselves are not kept: ~60 offer objects each, remade at every move, they made most of what the
+   * server's young generation promoted (and its major collections marked); a list asked for is computed.
+   */
+  private readonly offered = new Map<string, readonly string[]>();
   /** shopId → customerId → card currently shown on that shop's terminals. */
   private readonly cardsByShop = new Map<string, Map<string, CustomerCard>>();
   private readonly cardShopsByCustomer = new Map<string, Set<string>>();
@@ -26,6 +31,8 @@ export class OfferEngine {
    * row expiring, a matched product's last live row expiring — change it (ShopMatches.validUntil, checked on use).
    */
   private readonly matchCache = new Map<string, ReturnType<MatchFn>>();
+  /** Each face photo's base64 text, made once and shared by all of the customer's cards (not once per card and move). */
+  private readonly faceTexts = new WeakMap<Buffer, string>();
   /** customerId → shops where a clerk marked them served: not shown there again until their wants change. */
   private readonly served = new Map<string, Set<string>>();
 
@@ -39,8 +46,10 @@ export class OfferEngine {
     private readonly locationOf: (customerId: string) => Location | null,
   ) {}
 
+  /** The customer's list as it stands now (what a refresh would push), or undefined for an unknown customer. */
   list(customerId: string): ShopList | undefined {
-    return this.lists.get(customerId);
+    const c = this.customers.get(customerId);
+    return c ? this.computeList(c) : undefined;
   }
 
   computeList(c: CustomerState): ShopList {
@@ -58,7 +67,7 @@ export class OfferEngine {
     if (!c) return;
     if (opts.wantsChanged) this.served.delete(customerId);
     const list = this.computeList(c);
-    this.setList(c.id, list);
+    this.setOffered(c.id, list.offers.map((o) => o.stockId));
     const cause = opts.cause;
     const listEvent: PushEvent = cause ? { type: 'shop_list', list, cause } : { type: 'shop_list', list };
     this.push.publish(customerChannel(c.id), listEvent);
@@ -71,20 +80,20 @@ export class OfferEngine {
     this.updateCards(c, list, loc);
   }
 
-  private setList(customerId: string, list: ShopList | undefined): void {
-    for (const o of this.lists.get(customerId)?.offers ?? []) {
-      const holders = this.customersByStock.get(o.stockId);
+  private setOffered(customerId: string, stockIds: readonly string[] | undefined): void {
+    for (const stockId of this.offered.get(customerId) ?? []) {
+      const holders = this.customersByStock.get(stockId);
       holders?.delete(customerId);
-      if (holders?.size === 0) this.customersByStock.delete(o.stockId);
+      if (holders?.size === 0) this.customersByStock.delete(stockId);
     }
-    if (!list) {
-      this.lists.delete(customerId);
+    if (!stockIds) {
+      this.offered.delete(customerId);
       return;
     }
-    this.lists.set(customerId, list);
-    for (const o of list.offers) {
-      let holders = this.customersByStock.get(o.stockId);
-      if (!holders) this.customersByStock.set(o.stockId, (holders = new Set()));
+    this.offered.set(customerId, stockIds);
+    for (const stockId of stockIds) {
+      let holders = this.customersByStock.get(stockId);
+      if (!holders) this.customersByStock.set(stockId, (holders = new Set()));
       holders.add(customerId);
     }
   }
@@ -127,7 +136,7 @@ export class OfferEngine {
       for (const [shopId, offers] of byShop) {
         const previous = this.cardsByShop.get(shopId)?.get(c.id);
         next.set(shopId, {
-          customerId: c.id, shopId, faceJpegBase64: c.face ? c.face.toString('base64') : null,
+          customerId: c.id, shopId, faceJpegBase64: this.faceText(c.face),
           wants: offers.map((o) => {
             const w = c.wants.find((x) => x.id === o.wantId)!;
             return { wantId: w.id, productName: w.productName ?? o.productName, desireLevel: w.desireLevel, paymentMethod: w.paymentMethod, stockId: o.stockId, reason: o.reason };
@@ -148,6 +157,13 @@ export class OfferEngine {
     }
     if (next.size) this.cardShopsByCustomer.set(c.id, new Set(next.keys()));
     else this.cardShopsByCustomer.delete(c.id);
+  }
+
+  private faceText(face: Buffer | null): string | null {
+    if (!face) return null;
+    let text = this.faceTexts.get(face);
+    if (text === undefined) this.faceTexts.set(face, (text = face.toString('base64')));
+    return text;
   }
 
   private dropCard(customerId: string, shopId: string, reason: RemoveReason): void {
@@ -176,7 +192,7 @@ export class OfferEngine {
   forget(customerId: string): void {
     for (const shopId of [...(this.cardShopsByCustomer.get(customerId) ?? [])]) this.dropCard(customerId, shopId, 'left');
     this.cardShopsByCustomer.delete(customerId);
-    this.setList(customerId, undefined);
+    this.setOffered(customerId, undefined);
     this.served.delete(customerId);
     this.push.publish(customerChannel(customerId), { type: 'customer_deleted', customerId });
     this.push.closeChannel(customerChannel(customerId), 4001, 'customer deleted');
@@ -186,8 +202,7 @@ export class OfferEngine {
   snapshot(channel: string): PushEvent[] {
     const [kind, id] = [channel.slice(0, channel.indexOf(':')), channel.slice(channel.indexOf(':') + 1)];
     if (kind === 'customer') {
-      const customer = this.customers.get(id);
-      const list = this.lists.get(id) ?? (customer ? this.computeList(customer) : undefined);
+      const list = this.list(id);
       return list ? [{ type: 'shop_list', list }] : [];
     }
     const shopId = this.terminals.get(id)?.shopId;

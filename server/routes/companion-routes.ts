@@ -16,7 +16,7 @@ export function companionRoutes(app: FastifyInstance, core: Core): void {
   readRoute(app, core, { method: 'GET', path: '/companion/:token', summary: "The customer's own view: wants and ranked shop list", auth: 'companion', params: link, response: CompanionView },
     ({ customer }) => {
       const c = customer!;
-      return { customerId: c.id, locale: c.locale, rankingMode: c.rankingMode, wants: c.wants.map(wantToWire), shopList: core.offers.list(c.id) ?? core.offers.computeList(c) };
+      return { customerId: c.id, locale: c.locale, rankingMode: c.rankingMode, wants: c.wants.map(wantToWire), shopList: core.offers.computeList(c) };
     });
 
   writeRoute(app, core, { method: 'PUT', path: '/companion/:token/ranking', summary: 'Rank shops by walking distance or by price', auth: 'companion', params: link, body: RankingChange },
