@@ -104,8 +104,8 @@ interface ServerStats {
   rssMiB: number; heapUsedMiB: number; accepted: number; unknown: number; published: Record<string, number>; located: number; customers: number;
   /** Garbage collections on the server's main thread during the phase, by kind: count, total and longest pause. */
   gc: Record<string, { count: number; totalMs: number; maxMs: number }>;
-  /** Messages kept in the push backlogs for resumes (MiB) and events kept. */
-  pushBacklog: { events: number; MiB: number };
+  /** Text kept in the push backlogs for resumes (UTF-16 code units, MiB) and events kept. */
+  pushBacklog: { events: number; textMiB: number };
   /** BENCH_TRACE only: event-loop stalls over 10 ms, [epoch ms, ms]. */
   stalls?: [number, number][];
   gcEvents?: [number, number, string][];
@@ -218,7 +218,7 @@ async function serve(dataDir: string): Promise<void> {
         accepted: core.presence.sightingsAccepted - base.accepted, unknown: core.presence.sightingsUnknown - base.unknown,
         published: { ...published }, located: core.presence.locatedCount, customers: core.customers.size,
         gc: Object.fromEntries(Object.entries(gc).map(([k, g]) => [k, { count: g.count, totalMs: Math.round(g.totalMs), maxMs: Number(g.maxMs.toFixed(1)) }])),
-        pushBacklog: (({ events, bytes }) => ({ events, MiB: Number((bytes / 2 ** 20).toFixed(1)) }))(core.push.backlogSize()),
+        pushBacklog: (({ events, chars }) => ({ events, textMiB: Number((chars / 2 ** 20).toFixed(1)) }))(core.push.backlogSize()),
         ...(TRACE ? { stalls, gcEvents, timed: { ...timed }, windows: [...windows.values()] } : {}),
       } });
     } else if (msg.type === 'stop') {
@@ -643,7 +643,7 @@ async function main(): Promise<void> {
         `push (causal) ${formatLatency(result.pushLatencyCausalMs)}, ${result.pushUncaused} uncaused${result.pushCauseUnknown ? `, ${result.pushCauseUnknown} cause unknown` : ''} ` +
         `(estimates: last batch from the new nearest p99 ${result.pushLatencyMs.p99.toFixed(2)} ms, from the latest batch p99 ${result.pushLatencyFromLatestBatchMs.p99.toFixed(2)} ms); batch HTTP p50 ${result.httpBatchMs.p50.toFixed(2)} ms p99 ${result.httpBatchMs.p99.toFixed(2)} ms; ` +
         `server CPU ${result.server.cpuPercent}% (${result.server.cpuMsPer100kSightings} ms/100k), loop delay p99 ${stats.loopDelayP99Ms.toFixed(1)} ms max ${stats.loopDelayMaxMs.toFixed(0)} ms, ` +
-        `GC ${Object.entries(stats.gc).map(([k, g]) => `${k} ${g.count}× max ${g.maxMs} ms`).join(', ')}, heap ${stats.heapUsedMiB.toFixed(0)} MiB (push backlog ${stats.pushBacklog.MiB} MiB); load CPU ${result.loadCpuPercent}%, loop delay p99 ${result.loadLoopDelayP99Ms} ms` +
+        `GC ${Object.entries(stats.gc).map(([k, g]) => `${k} ${g.count}× max ${g.maxMs} ms`).join(', ')}, heap ${stats.heapUsedMiB.toFixed(0)} MiB (push backlog ${stats.pushBacklog.textMiB} Mi chars); load CPU ${result.loadCpuPercent}%, loop delay p99 ${result.loadLoopDelayP99Ms} ms` +
         (g ? `; simulator CPU ${g.cpuPercentOfCore}%, ${g.playedAdvertisementsPerSecond.toLocaleString('en')}/${g.scheduledAdvertisementsPerSecond.toLocaleString('en')} adv/s, lag p99 ${g.scheduleLagMs.p99} ms, intended ${g.intendedSightingsPerSecond.toLocaleString('en')} sightings/s${g.keptUp ? '' : ' (FELL BEHIND)'}` : ''));
       return result;
     };

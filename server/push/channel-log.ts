@@ -2,13 +2,13 @@
 // A client that asks to resume from a point still in the backlog gets exactly the missing events;
 // one that asks from an older point, or from another server epoch, gets a snapshot instead.
 //
-// Events are kept as the bytes sent on the socket, not as objects: a busy mall's backlogs hold tens
-// of thousands of cards, and as object graphs they made each major GC mark ~150 MB of small objects —
-// pauses of 100 ms and more in the presence benchmark. The bytes are made once for all subscribers and
-// live outside the JS heap (a Buffer of their own, not a slice of Node's shared pool, which one kept
-// entry would pin): kept as strings, they were ~45 % of what the server's young generation promoted.
+// Events are kept as the text sent on the socket, not as objects: a busy mall's backlogs hold tens
+// of thousands of shop lists and cards, and as object graphs (every offer an object) they made each
+// major GC mark ~150 MB of small objects — pauses of 100 ms and more in the presence benchmark.
+// One string per event is one object to mark, and the text is made once for all subscribers.
 //
-// The backlog is bounded by count AND by the size of the kept messages: a shop list is ~15–30 KB, and 256 of them for each of 5,000 customers would grow the heap by gigabytes (it grew by
+// The backlog is bounded by count AND by the length of the kept texts: a shop list is ~15–30 KB of
+// text, and 256 of them for each of 5,000 customers would grow the heap by gigabytes (it grew by
 // ~25 KB per location change, without end, in the presence benchmark). The newest event is always kept.
 //
 // And a channel keeps nothing until a client first subscribes to it (`retain()`): only a client that
@@ -17,14 +17,7 @@
 // their companion page: their lists are then not even serialized (`skip`).
 import type { PushEvent, ServerMessage } from '../../protocol/push.ts';
 
-export interface LoggedEvent { seq: number; at: string; /** The `event` ServerMessage, serialized (UTF-8). */ data: Buffer }
-
-/** The message's UTF-8 bytes in a Buffer of its own (outside the JS heap; not pinning a pooled slab). */
-function ownBytes(text: string): Buffer {
-  const data = Buffer.allocUnsafeSlow(Buffer.byteLength(text));
-  data.write(text);
-  return data;
-}
+export interface LoggedEvent { seq: number; at: string; /** The `event` ServerMessage, serialized. */ text: string }
 
 export class ChannelLog {
   private seq = 0;
@@ -32,15 +25,15 @@ export class ChannelLog {
   private backlog: (LoggedEvent | undefined)[] = [];
   private head = 0;
   private count = 0;
-  /** Total size (bytes) of the kept messages. */
-  private bytes = 0;
+  /** Total length (UTF-16 code units) of the kept texts. */
+  private chars = 0;
   private retaining = false;
 
   /**
    * @param capacity events kept at most
-   * @param maxBytes total message size kept at most (the newest event is kept whatever its size)
+   * @param maxChars total text length kept at most (the newest event is kept whatever its length)
    */
-  constructor(private readonly capacity: number, private readonly maxBytes = Infinity) {}
+  constructor(private readonly capacity: number, private readonly maxChars = Infinity) {}
 
   get lastSeq(): number {
     return this.seq;
@@ -58,33 +51,33 @@ export class ChannelLog {
     this.backlog = new Array<LoggedEvent | undefined>(this.capacity).fill(undefined);
   }
 
-  /** Numbers an event nobody receives and nobody can resume to (not retained): not serialized, nothing kept. */
+  /** Numbers an event nobody receives and nobody can resume to (not retained): no text, nothing kept. */
   skip(): void {
     if (this.retaining) throw new Error('a retained channel logs every event');
     this.seq++;
   }
 
-  /** Events kept and their total size in bytes (diagnostics, tests). */
-  get kept(): { events: number; bytes: number } {
-    return { events: this.count, bytes: this.bytes };
+  /** Events kept and their total text length (diagnostics, tests). */
+  get kept(): { events: number; chars: number } {
+    return { events: this.count, chars: this.chars };
   }
 
   append(event: PushEvent, at: string): LoggedEvent {
     const seq = ++this.seq;
-    const entry: LoggedEvent = { seq, at, data: ownBytes(JSON.stringify({ type: 'event', seq, at, event } satisfies ServerMessage)) };
+    const entry: LoggedEvent = { seq, at, text: JSON.stringify({ type: 'event', seq, at, event } satisfies ServerMessage) };
     if (!this.retaining) return entry;
-    while (this.count > 0 && (this.count >= this.capacity || this.bytes + entry.data.length > this.maxBytes)) this.dropOldest();
+    while (this.count > 0 && (this.count >= this.capacity || this.chars + entry.text.length > this.maxChars)) this.dropOldest();
     if (this.capacity > 0) {
       this.backlog[(this.head + this.count) % this.capacity] = entry;
       this.count++;
-      this.bytes += entry.data.length;
+      this.chars += entry.text.length;
     }
     return entry;
   }
 
   private dropOldest(): void {
-    this.bytes -= this.backlog[this.head]!.data.length;
-    this.backlog[this.head] = undefined; // let the bytes be collected
+    this.chars -= this.backlog[this.head]!.text.length;
+    this.backlog[this.head] = undefined; // let the text be collected
     this.head = (this.head + 1) % this.capacity;
     this.count--;
   }

@@ -9,7 +9,7 @@ const ev = (id: string): PushEvent => ({ type: 'customer_deleted', customerId: i
 
 function socket(): PushSocket & { texts: string[] } {
   const texts: string[] = [];
-  return { texts, send: (data) => texts.push(String(data)), close: () => {} };
+  return { texts, send: (t) => texts.push(t), close: () => {} };
 }
 
 test('a channel nobody ever subscribed to keeps nothing; a resume there gets a snapshot', () => {
@@ -18,7 +18,7 @@ test('a channel nobody ever subscribed to keeps nothing; a resume there gets a s
   hub.onPublish((channel) => seen.push(channel));
   for (let i = 0; i < 5; i++) hub.publish(customerChannel('c1'), ev(String(i)));
   assert.equal(seen.length, 5, 'in-process observers still see every event');
-  assert.deepEqual(hub.backlogSize(), { channels: 1, events: 0, bytes: 0 });
+  assert.deepEqual(hub.backlogSize(), { channels: 1, events: 0, chars: 0 });
   const s = socket();
   hub.subscribe(customerChannel('c1'), s, { epoch: hub.epoch, seq: 2 });
   const [welcome, snapshot] = s.texts.map((t) => JSON.parse(t));
@@ -27,7 +27,7 @@ test('a channel nobody ever subscribed to keeps nothing; a resume there gets a s
 });
 
 test("once subscribed, a channel keeps its events for the client's return, within its text budget", () => {
-  const hub = new PushHub(() => [], 256, () => 0, { terminalBytes: 100_000, customerBytes: 1_000 });
+  const hub = new PushHub(() => [], 256, () => 0, { terminalChars: 100_000, customerChars: 1_000 });
   const first = socket();
   const unsubscribe = hub.subscribe(customerChannel('c1'), first);
   hub.publish(customerChannel('c1'), ev('a'));
@@ -38,7 +38,7 @@ test("once subscribed, a channel keeps its events for the client's return, withi
   hub.subscribe(customerChannel('c1'), again, { epoch: hub.epoch, seq: lastSeen });
   assert.deepEqual(again.texts.slice(1).map((t) => JSON.parse(t).seq), [2, 3, 4], 'exactly the missed events');
   for (let i = 0; i < 50; i++) hub.publish(customerChannel('c1'), ev(String(i)));
-  assert.ok(hub.backlogSize().bytes <= 1_000, 'a customer channel keeps about its budget');
+  assert.ok(hub.backlogSize().chars <= 1_000, 'a customer channel keeps about its budget');
   for (let i = 0; i < 50; i++) hub.publish(terminalChannel('t1'), ev(String(i)));
   hub.subscribe(terminalChannel('t1'), socket());
   for (let i = 0; i < 50; i++) hub.publish(terminalChannel('t1'), ev(String(i)));

@@ -5,15 +5,14 @@ import type { PushEvent, ServerMessage } from '../../protocol/push.ts';
 import { ChannelLog } from './channel-log.ts';
 
 export interface PushSocket {
-  /** A text frame: a string, or its UTF-8 bytes. */
-  send(data: string | Buffer): void;
+  send(text: string): void;
   close(code?: number, reason?: string): void;
 }
 
 export type SnapshotProvider = (channel: string) => PushEvent[];
 
 /**
- * Message bytes kept per channel for resumes, by kind. A customer's channel carries whole
+ * Text kept per channel for resumes (UTF-16 code units), by kind. A customer's channel carries whole
  * shop lists, each superseding the last (a snapshot is the current one, so a client that missed more
  * than is kept loses nothing): ~10 small lists, or just the newest of a long one (~15–30 KB). A
  * terminal's carries cards (~0.5 KB; the lists it relays are `live`, never kept): ~128 of them, over
@@ -22,8 +21,8 @@ export type SnapshotProvider = (channel: string) => PushEvent[];
  * backlogs held 256 lists per customer (the heap grew by ~25 KB at every location change, without
  * end) and ~40 Mi characters over 200 terminals, half the server's heap.
  */
-export interface BacklogLimits { terminalBytes: number; customerBytes: number }
-export const DEFAULT_BACKLOG_LIMITS: Readonly<BacklogLimits> = { terminalBytes: 64 * 1024, customerBytes: 16 * 1024 };
+export interface BacklogLimits { terminalChars: number; customerChars: number }
+export const DEFAULT_BACKLOG_LIMITS: Readonly<BacklogLimits> = { terminalChars: 64 * 1024, customerChars: 16 * 1024 };
 
 export class PushHub {
   /** Changes at every server start: a resume point from another epoch cannot be honoured. */
@@ -43,22 +42,22 @@ export class PushHub {
   private log(channel: string): ChannelLog {
     let log = this.logs.get(channel);
     if (!log) {
-      const maxBytes = channel.startsWith(CUSTOMER_PREFIX) ? this.limits.customerBytes : this.limits.terminalBytes;
-      this.logs.set(channel, (log = new ChannelLog(this.backlog, maxBytes)));
+      const maxChars = channel.startsWith(CUSTOMER_PREFIX) ? this.limits.customerChars : this.limits.terminalChars;
+      this.logs.set(channel, (log = new ChannelLog(this.backlog, maxChars)));
     }
     return log;
   }
 
-  /** Events kept for resumes over all channels and their size in bytes (diagnostics, tests). */
-  backlogSize(): { channels: number; events: number; bytes: number } {
+  /** Events and text kept for resumes over all channels (diagnostics, tests). */
+  backlogSize(): { channels: number; events: number; chars: number } {
     let events = 0;
-    let bytes = 0;
+    let chars = 0;
     for (const log of this.logs.values()) {
       const k = log.kept;
       events += k.events;
-      bytes += k.bytes;
+      chars += k.chars;
     }
-    return { channels: this.logs.size, events, bytes };
+    return { channels: this.logs.size, events, chars };
   }
 
   publish(channel: string, event: PushEvent): void {
@@ -67,7 +66,7 @@ export class PushHub {
     this.published++;
     if (subscribers?.size || log.retained) {
       const entry = log.append(event, new Date(this.clock()).toISOString());
-      if (subscribers?.size) for (const socket of subscribers) socket.send(entry.data);
+      if (subscribers?.size) for (const socket of subscribers) socket.send(entry.text);
     } else log.skip(); // nobody listens, nobody can resume to it: numbered, not serialized
     for (const listener of this.listeners) listener(channel, event);
   }
@@ -101,7 +100,7 @@ export class PushHub {
     const welcome: ServerMessage = { type: 'welcome', channel, epoch: this.epoch, seq: log.lastSeq, resync };
     socket.send(JSON.stringify(welcome));
     if (missed) {
-      for (const e of missed) socket.send(e.data);
+      for (const e of missed) socket.send(e.text);
     } else {
       socket.send(JSON.stringify({ type: 'snapshot', seq: log.lastSeq, events: this.snapshotOf(channel) } satisfies ServerMessage));
     }

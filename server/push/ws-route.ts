@@ -59,7 +59,7 @@ export function wsRoute(app: FastifyInstance, core: Core): void {
       clearTimeout(helloTimer);
       const channel = channelFor(core, msg);
       if (!channel) return refuse(socket, 'unauthorized', 'unknown or revoked token', 4401);
-      unsubscribe = core.push.subscribe(channel, { send: (data) => socket.send(data, { binary: false }), close: (c, r) => socket.close(c, r) }, msg.resume);
+      unsubscribe = core.push.subscribe(channel, { send: (t) => socket.send(t), close: (c, r) => socket.close(c, r) }, msg.resume);
     });
     socket.on('close', () => {
       clearTimeout(helloTimer);
