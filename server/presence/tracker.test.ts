@@ -1,16 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { PresenceTracker, type NearestChange, type PresenceOptions } from './tracker.ts';
-
-/** Deterministic PRNG (mulberry32), so a failure can be replayed. */
-function random(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom as random } from '../../test/support/seeded-random.ts';
 
 /** Log-distance path loss (-59 dBm at 1 m, exponent 2.2) with Gaussian shadowing noise of σ dB. */
 function radio(seed: number, sigmaDb = 6): (metres: number) => number {

@@ -3,16 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { plainSightingBatch, SightingBatch } from '../../protocol/presence.ts';
-
-/** Deterministic PRNG (mulberry32). */
-function random(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom as random } from '../../test/support/seeded-random.ts';
 
 const EDGE_NUMBERS = [-128, -127, -126, -1, 0, 1, 19, 20, 21, 2.5, -0, 1e20, Number.MAX_SAFE_INTEGER, Number.MAX_SAFE_INTEGER + 2, 1_700_000_000_000, -5, NaN, Infinity];
 const EDGE_VALUES: unknown[] = [null, undefined, true, 'x', '', [], {}, 7, '-40'];
